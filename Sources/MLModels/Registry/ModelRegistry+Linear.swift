@@ -1,0 +1,5 @@
+extension ModelRegistry {
+    /// Registry entries of the Linear family (lr, ridge, lasso, en, …).
+    static let linearModels: [ModelSpec] = [
+    ]
+}
