@@ -57,7 +57,7 @@ public enum Metric: String, CaseIterable, Codable, Sendable, Hashable {
         let n = name.lowercased()
         guard let m = Metric.allCases.first(where: {
             $0.rawValue.lowercased() == n || $0.displayName.lowercased() == n
-                || $0.displayName.lowercased().replacingOccurrences(of: ".", with: "") == n
+                || String($0.displayName.lowercased().filter { $0 != "." }) == n
         }) else { return nil }
         self = m
     }
