@@ -18,7 +18,7 @@ struct AutoMLCommand: ParsableCommand {
         Exit codes: 0 success, 1 a data or model error, 2 a usage error.
         """,
         version: AutoSwiftMLVersion.string,
-        subcommands: [CompareCommand.self, ModelsCommand.self]
+        subcommands: [ModelsCommand.self]
     )
 }
 
@@ -28,26 +28,32 @@ struct AutoMLCommand: ParsableCommand {
 enum AutoMLMain {
     static func main() {
         BLAS.setThreadCount(1)
+        var command: ParsableCommand
         do {
-            var command = try AutoMLCommand.parseAsRoot()
-            try command.run()
-        } catch let error as CLIError {
-            writeError("error: \(error.description)")
-            exit(1)
-        } catch let error as MLError {
-            writeError("error: \(error.description)")
-            exit(1)
-        } catch let error as CSVError {
-            writeError("error: \(error.description)")
-            exit(1)
+            command = try AutoMLCommand.parseAsRoot()
         } catch {
-            let code = AutoMLCommand.exitCode(for: error)
-            if code == .success {
-                AutoMLCommand.exit(withError: error)   // --help and --version print and exit 0
-            }
-            writeError(AutoMLCommand.fullMessage(for: error))
-            exit(2)
+            exitForUsage(error)
         }
+        do {
+            try command.run()
+        } catch let error as ValidationError {
+            exitForUsage(error)
+        } catch let error as ExitCode {
+            exit(error.rawValue)
+        } catch {
+            // Data and model errors (CSV, MLError, CLIError) carry a message meant for the user.
+            writeError("error: \(String(describing: error))")
+            exit(1)
+        }
+    }
+
+    /// `--help` and `--version` exit 0; anything else the parser rejected exits 2.
+    static func exitForUsage(_ error: Error) -> Never {
+        if AutoMLCommand.exitCode(for: error) == .success {
+            AutoMLCommand.exit(withError: error)
+        }
+        writeError(AutoMLCommand.fullMessage(for: error))
+        exit(2)
     }
 
     static func writeError(_ message: String) {
