@@ -5,5 +5,9 @@ extension ModelRegistry {
     static let classicModels: [ModelSpec] = [
         ModelSpec(GaussianNaiveBayes.self, kind: .classification,
                   capabilities: Capabilities(supportsSampleWeights: true, providesProbabilities: true)),
+        ModelSpec(LinearDiscriminantAnalysis.self, kind: .classification,
+                  capabilities: Capabilities(providesProbabilities: true)),
+        ModelSpec(QuadraticDiscriminantAnalysis.self, kind: .classification,
+                  capabilities: Capabilities(providesProbabilities: true)),
     ]
 }
