@@ -1,5 +1,13 @@
 extension ModelRegistry {
-    /// Registry entries of the Classic family (nb, lda, qda, knn, svm, mlp).
+    /// Registry entries of the Classic family (nb, lda, qda, knn, rbfsvm, mlp), with PyCaret's IDs
+    /// and names. PyCaret's turbo mode leaves out `rbfsvm` and `mlp` (`is_turbo=False`), so they are
+    /// marked slow on large data; `knn` is in PyCaret's turbo set.
     static let classicModels: [ModelSpec] = [
+        ModelSpec(GaussianNaiveBayes.self, kind: .classification,
+                  capabilities: Capabilities(supportsSampleWeights: true, providesProbabilities: true)),
+        ModelSpec(LinearDiscriminantAnalysis.self, kind: .classification,
+                  capabilities: Capabilities(providesProbabilities: true)),
+        ModelSpec(QuadraticDiscriminantAnalysis.self, kind: .classification,
+                  capabilities: Capabilities(providesProbabilities: true)),
     ]
 }
