@@ -36,11 +36,11 @@ enum AutoMLMain {
         }
         do {
             try command.run()
-        } catch let error as ValidationError {
-            exitForUsage(error)
         } catch let error as ExitCode {
             exit(error.rawValue)
         } catch {
+            let code = AutoMLCommand.exitCode(for: error)
+            if code == .success || code == .validationFailure { exitForUsage(error) }
             // Data and model errors (CSV, MLError, CLIError) carry a message meant for the user.
             writeError("error: \(String(describing: error))")
             exit(1)
