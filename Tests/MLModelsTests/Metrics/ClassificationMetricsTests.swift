@@ -133,6 +133,15 @@ struct ClassificationMetricsTests {
         }
     }
 
+    @Test func aSingleListedClassDoesNotThrow() throws {
+        let truth = Target.classes(indices: [0, 0, 0], names: ["only"])
+        for metric in Metric.allCases where metric.kind == .classification {
+            let p = Matrix(rowCount: 3, columnCount: 1, repeating: 1)
+            let v = try metric.evaluate(truth: truth, prediction: .classes([0, 0, 0]), probabilities: p)
+            #expect(metric == .auc || metric == .kappa ? v.isNaN : v.isFinite, "\(metric): \(v)")
+        }
+    }
+
     @Test func classAbsentFromTruthIsSkippedInMulticlassAUC() throws {
         // Class 2 is listed but never true: it gets weight 0, so AUC equals the two-class OVR average.
         let p = try Matrix(rows: [[0.7, 0.2, 0.1], [0.3, 0.6, 0.1], [0.6, 0.3, 0.1], [0.2, 0.5, 0.3]])
