@@ -22,12 +22,11 @@ extension ClassificationMetrics {
         let present = support.filter { $0 > 0 }.count
         if present < 2 { return .nan }
         if k == 2 {
-            return rocAUC(isPositive: truth.map { $0 == 1 }, scores: probabilities.column(1), sampleWeights: sampleWeights)
+            return rankAUC(truth.map { $0 == 1 }, probabilities.column(1), sampleWeights)
         }
         var sum = 0.0, weightSum = 0.0
         for c in 0..<k where support[c] > 0 {
-            let score = rocAUC(isPositive: truth.map { Int($0) == c }, scores: probabilities.column(c),
-                               sampleWeights: sampleWeights)
+            let score = rankAUC(truth.map { Int($0) == c }, probabilities.column(c), sampleWeights)
             sum += support[c] * score
             weightSum += support[c]
         }
@@ -39,10 +38,21 @@ extension ClassificationMetrics {
     ///
     /// Rank-based: sorts once, then walks groups of tied scores, adding for each group
     /// `positive weight × (negative weight below + ½ negative weight in the group)`.
-    /// - Returns: NaN when either class has zero total weight. Inputs are not validated here:
-    ///   the arrays must have equal lengths and the scores must not be NaN.
+    /// - Returns: NaN when either class has zero total weight.
+    /// - Throws: `MLError` for empty input, mismatched lengths, NaN scores or bad weights.
     /// - Complexity: O(n log n).
-    public static func rocAUC(isPositive: [Bool], scores: [Double], sampleWeights: [Double]? = nil) -> Double {
+    public static func rocAUC(isPositive: [Bool], scores: [Double], sampleWeights: [Double]? = nil) throws -> Double {
+        try MetricInputChecks.checkLengths(metric: "AUC", truthCount: isPositive.count, otherCount: scores.count,
+                                           otherName: "scores")
+        if let i = scores.firstIndex(where: { $0.isNaN }) {
+            throw MLError.invalidInput("AUC: the score at row \(i) is NaN.")
+        }
+        try MetricInputChecks.checkWeights(metric: "AUC", sampleWeights, count: scores.count)
+        return rankAUC(isPositive, scores, sampleWeights)
+    }
+
+    /// The rank-based AUC on validated input.
+    static func rankAUC(_ isPositive: [Bool], _ scores: [Double], _ sampleWeights: [Double]?) -> Double {
         let n = scores.count
         let order = (0..<n).sorted { scores[$0] < scores[$1] }
         var negativeBelow = 0.0, area = 0.0, positiveTotal = 0.0

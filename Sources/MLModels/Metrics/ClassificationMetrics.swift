@@ -25,9 +25,9 @@ public enum ClassificationMetrics {
         case macro
 
         /// PyCaret's choice: binary with the class encoded 1 as positive for two classes,
-        /// weighted for three or more.
+        /// weighted otherwise (three or more, or a degenerate single listed class).
         public static func pycaret(classCount: Int) -> Averaging {
-            classCount <= 2 ? .binary(positiveClass: 1) : .weighted
+            classCount == 2 ? .binary(positiveClass: 1) : .weighted
         }
     }
 

@@ -53,16 +53,21 @@ struct ClassificationMetricsTests {
         }
     }
 
-    @Test func metricEvaluateDispatchesUnweightedCases() throws {
-        for c in try MetricFixtures.load().classification where c.weights == nil {
+    @Test func metricEvaluateDispatches() throws {
+        for c in try MetricFixtures.load().classification {
             let names = (0..<c.classCount).map { "class\($0)" }
             let truth = Target.classes(indices: c.truth, names: names)
             let p = try c.probabilityMatrix()
             let keys: [Metric: String] = [.accuracy: "accuracy", .auc: "auc", .recall: "recall", .precision: "precision",
                                           .f1: "f1", .kappa: "kappa", .mcc: "mcc", .logLoss: "logLoss"]
             for (metric, key) in keys {
-                let got = try metric.evaluate(truth: truth, prediction: .classes(c.predicted), probabilities: p)
+                let got = try metric.evaluate(truth: truth, prediction: .classes(c.predicted), probabilities: p,
+                                              sampleWeights: c.weights)
                 expectClose(got, c.value(key), "Metric.\(metric)", c.name)
+                if c.weights == nil {
+                    let unweighted = try metric.evaluate(truth: truth, prediction: .classes(c.predicted), probabilities: p)
+                    expectClose(unweighted, c.value(key), "Metric.\(metric) (no weights argument)", c.name)
+                }
             }
         }
     }
@@ -84,7 +89,7 @@ struct ClassificationMetricsTests {
                 }
             }
             let naive = den > 0 ? num / den : .nan
-            let fast = CM.rocAUC(isPositive: positive, scores: scores, sampleWeights: weights)
+            let fast = try CM.rocAUC(isPositive: positive, scores: scores, sampleWeights: weights)
             #expect(isClose(fast, naive, rel: 1e-12), "trial \(trial): \(fast) vs \(naive)")
         }
     }
@@ -106,6 +111,9 @@ struct ClassificationMetricsTests {
         #expect(throws: MLError.self) { try CM.auc(truth: [0, 1], probabilities: r) }
         #expect(throws: MLError.self) { try CM.auc(truth: [0, 2], probabilities: try Matrix(rows: [[0.5, 0.5], [0.5, 0.5]])) }
         #expect(throws: MLError.self) { try CM.auc(truth: [], probabilities: Matrix(rowCount: 0, columnCount: 2)) }
+        #expect(throws: MLError.self) { try CM.rocAUC(isPositive: [true, false], scores: [0.5]) }
+        #expect(throws: MLError.self) { try CM.rocAUC(isPositive: [true, false], scores: [0.5, .nan]) }
+        #expect(throws: MLError.self) { try CM.rocAUC(isPositive: [], scores: []) }
     }
 
     @Test func evaluateRejectsMismatchedKinds() throws {
@@ -122,6 +130,15 @@ struct ClassificationMetricsTests {
         }
         #expect(throws: MLError.self) {
             try Metric.kappa.evaluate(truth: .values([1, 2]), prediction: .values([1, 2]), probabilities: nil)
+        }
+    }
+
+    @Test func aSingleListedClassDoesNotThrow() throws {
+        let truth = Target.classes(indices: [0, 0, 0], names: ["only"])
+        for metric in Metric.allCases where metric.kind == .classification {
+            let p = Matrix(rowCount: 3, columnCount: 1, repeating: 1)
+            let v = try metric.evaluate(truth: truth, prediction: .classes([0, 0, 0]), probabilities: p)
+            #expect(metric == .auc || metric == .kappa ? v.isNaN : v.isFinite, "\(metric): \(v)")
         }
     }
 

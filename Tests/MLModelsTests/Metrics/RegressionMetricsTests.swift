@@ -25,11 +25,16 @@ struct RegressionMetricsTests {
     }
 
     @Test func metricEvaluateDispatches() throws {
-        for c in try MetricFixtures.load().regression where c.weights == nil {
+        for c in try MetricFixtures.load().regression {
             let keys: [Metric: String] = [.mae: "mae", .mse: "mse", .rmse: "rmse", .r2: "r2", .rmsle: "rmsle", .mape: "mape"]
             for (metric, key) in keys {
-                let got = try metric.evaluate(truth: .values(c.truth), prediction: .values(c.predicted), probabilities: nil)
+                let got = try metric.evaluate(truth: .values(c.truth), prediction: .values(c.predicted), probabilities: nil,
+                                              sampleWeights: c.weights)
                 expectClose(got, c.value(key), "Metric.\(metric)", c.name)
+                if c.weights == nil {
+                    let unweighted = try metric.evaluate(truth: .values(c.truth), prediction: .values(c.predicted), probabilities: nil)
+                    expectClose(unweighted, c.value(key), "Metric.\(metric) (no weights argument)", c.name)
+                }
             }
         }
     }
