@@ -78,3 +78,4 @@ func largestRemainderAllocation(counts: [Int], total: Int) -> [Int] {
     }
     return alloc
 }
+
