@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(name: "MLDataTests", dependencies: ["MLData", "TestSupport"]),
         .testTarget(name: "MLModelsTests", dependencies: ["MLModels", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AutoSwiftMLTests", dependencies: ["AutoSwiftML", "TestSupport"]),
-        .testTarget(name: "AutoMLCLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "AutoMLCLITests", dependencies: ["AutoMLCLI", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

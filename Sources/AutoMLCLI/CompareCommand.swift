@@ -80,6 +80,8 @@ struct CompareCommand: ParsableCommand {
         }
         text += try LeaderboardRenderer.render(board, format: format.value) + "\n"
         if !quiet && format.value == .table {
+            for row in board.rows { if let error = row.error { text += "\n\(row.displayName) (\(row.modelID)) failed: \(error)" } }
+            if board.rows.contains(where: { $0.error != nil }) { text += "\n" }
             if let holdout = LeaderboardRenderer.holdoutSummary(board) { text += "\n" + holdout + "\n" }
             text += String(format: "\nTotal time: %.2f s\n", Date().timeIntervalSince(start))
         }
@@ -98,7 +100,7 @@ struct CompareCommand: ParsableCommand {
         if board.droppedTargetRowCount > 0 {
             lines.append("Note: \(board.droppedTargetRowCount) rows with a missing target were dropped.")
         }
-        for note in board.notes { lines.append("Note: \(note)") }
+        for note in board.notes where !note.hasPrefix("Model '") { lines.append("Note: \(note)") }
         return lines.joined(separator: "\n")
     }
 

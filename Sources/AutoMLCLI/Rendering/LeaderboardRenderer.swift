@@ -46,11 +46,11 @@ enum LeaderboardRenderer {
         return board.rows.enumerated().map { i, row in
             var cells = [row.modelID, row.displayName]
             for metric in board.metrics {
-                if let error = row.error, metric == board.metrics.first {
-                    cells.append("failed: \(error.prefix(60))")
+                if row.error != nil {
+                    cells.append(metric == board.metrics.first ? "failed" : "")
                     continue
                 }
-                guard let v = row.mean(metric), v.isFinite else { cells.append(row.error == nil ? "nan" : ""); continue }
+                guard let v = row.mean(metric), v.isFinite else { cells.append("nan"); continue }
                 cells.append(format(v, digits: 4) + (best[metric] == i ? markBest : ""))
             }
             cells.append(row.fitSeconds.map { format($0, digits: 3) } ?? "")
