@@ -18,6 +18,7 @@ struct CompareCommand: ParsableCommand {
           automl compare datasets/titanic.csv --target Survived
           automl compare datasets/titanic.csv --target Survived --folds 5 --seed 7 --format markdown
           automl compare data.csv --target price --task regression --include lr,ridge,dummy
+          automl compare data.csv --target y --drop leaky_column --scaling standard
         """
     )
 
@@ -31,6 +32,15 @@ struct CompareCommand: ParsableCommand {
 
     @Option(name: .customLong("train-size"), help: "Fraction of rows in the training part (the rest is the holdout).")
     var trainSize: Double = 0.7
+
+    @Option(name: .customLong("fold-strategy"), help: "stratified (classification default) or kfold.")
+    var foldStrategy: FoldStrategy = .stratified
+
+    @Option(help: "Feature scaling after encoding: none (PyCaret's default), standard, minMax or robust.")
+    var scaling: Scaling = .none
+
+    @Option(help: "Columns to leave out, comma-separated (e.g. a leaking column).")
+    var drop: String?
 
     @Option(help: "The metric to sort by (e.g. Accuracy, AUC, F1, R2, MAE).")
     var sort: String?
@@ -50,7 +60,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Write the leaderboard to this file instead of standard output.")
     var output: String?
 
-    @Flag(help: "Print only the leaderboard.")
+    @Flag(name: [.short, .long], help: "Print only the leaderboard.")
     var quiet = false
 
     func validate() throws {
@@ -64,10 +74,18 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let start = Date()
-        let (table, _) = try data.read()
+        var (table, _) = try data.read()
+        if let names = Self.ids(drop) {
+            for name in names where table.column(named: name) == nil {
+                throw CLIError(description: "--drop: no column named '\(name)'. Available columns: \(table.columnNames.joined(separator: ", ")).")
+            }
+            table = table.dropping(Set(names))
+        }
         var config = ExperimentConfig(seed: seed)
         config.split.trainFraction = trainSize
         config.folds.count = folds
+        config.folds.strategy = foldStrategy
+        config.preprocessing.scaling = scaling
         config.threadCount = threads
         let experiment = try Experiment(table: table, targetColumn: data.target, kind: data.task, config: config)
         let options = CompareOptions(include: Self.ids(include), exclude: Self.ids(exclude) ?? [],
@@ -121,3 +139,6 @@ struct OutputFormatArgument: ExpressibleByArgument {
     static var allValueStrings: [String] { OutputFormat.allCases.map(\.rawValue) }
     var defaultValueDescription: String { value.rawValue }
 }
+
+extension FoldStrategy: ExpressibleByArgument {}
+extension Scaling: ExpressibleByArgument {}
