@@ -1,5 +1,13 @@
 extension ModelRegistry {
     /// Registry entries of the Linear family (lr, ridge, lasso, en, …).
     static let linearModels: [ModelSpec] = [
+        ModelSpec(LogisticRegression.self, kind: .classification,
+                  capabilities: Capabilities(supportsSampleWeights: true, providesProbabilities: true)),
+        ModelSpec(RidgeClassifier.self, kind: .classification,
+                  capabilities: Capabilities(supportsSampleWeights: true, providesProbabilities: true)),
+        ModelSpec(LinearRegression.self, kind: .regression,
+                  capabilities: Capabilities(supportsSampleWeights: true)),
+        ModelSpec(Ridge.self, kind: .regression,
+                  capabilities: Capabilities(supportsSampleWeights: true)),
     ]
 }
