@@ -9,5 +9,9 @@ extension ModelRegistry {
                   capabilities: Capabilities(supportsSampleWeights: true)),
         ModelSpec(Ridge.self, kind: .regression,
                   capabilities: Capabilities(supportsSampleWeights: true)),
+        ModelSpec(Lasso.self, kind: .regression,
+                  capabilities: Capabilities(supportsSampleWeights: true)),
+        ModelSpec(ElasticNet.self, kind: .regression,
+                  capabilities: Capabilities(supportsSampleWeights: true)),
     ]
 }
