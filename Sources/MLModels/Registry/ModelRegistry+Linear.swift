@@ -13,5 +13,9 @@ extension ModelRegistry {
                   capabilities: Capabilities(supportsSampleWeights: true)),
         ModelSpec(ElasticNet.self, kind: .regression,
                   capabilities: Capabilities(supportsSampleWeights: true)),
+        ModelSpec(BayesianRidge.self, kind: .regression,
+                  capabilities: Capabilities(supportsSampleWeights: true)),
+        ModelSpec(HuberRegressor.self, kind: .regression,
+                  capabilities: Capabilities(supportsSampleWeights: true)),
     ]
 }
