@@ -5,6 +5,8 @@ extension ModelRegistry {
                   capabilities: Capabilities(supportsSampleWeights: true, providesProbabilities: true)),
         ModelSpec(RidgeClassifier.self, kind: .classification,
                   capabilities: Capabilities(supportsSampleWeights: true, providesProbabilities: true)),
+        ModelSpec(LinearSVMClassifier.self, kind: .classification,
+                  capabilities: Capabilities(supportsSampleWeights: true, providesProbabilities: true, isRandomized: true)),
         ModelSpec(LinearRegression.self, kind: .regression,
                   capabilities: Capabilities(supportsSampleWeights: true)),
         ModelSpec(Ridge.self, kind: .regression,
@@ -17,5 +19,7 @@ extension ModelRegistry {
                   capabilities: Capabilities(supportsSampleWeights: true)),
         ModelSpec(HuberRegressor.self, kind: .regression,
                   capabilities: Capabilities(supportsSampleWeights: true)),
+        ModelSpec(LinearSVMRegressor.self, kind: .regression,
+                  capabilities: Capabilities(supportsSampleWeights: true, isRandomized: true)),
     ]
 }
