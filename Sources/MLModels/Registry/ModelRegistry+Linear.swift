@@ -19,6 +19,8 @@ extension ModelRegistry {
                   capabilities: Capabilities(supportsSampleWeights: true)),
         ModelSpec(HuberRegressor.self, kind: .regression,
                   capabilities: Capabilities(supportsSampleWeights: true)),
+        ModelSpec(Lars.self, kind: .regression,
+                  capabilities: Capabilities(supportsSampleWeights: true)),
         ModelSpec(LinearSVMRegressor.self, kind: .regression,
                   capabilities: Capabilities(supportsSampleWeights: true, isRandomized: true)),
     ]

@@ -138,6 +138,10 @@ def regression(X, y, tr, te):
     out["br"] = {**lin(m), "test_r2": r2(m, Xte, yte), "alpha": float(m.alpha_), "lambda": float(m.lambda_)}
     m = lm.HuberRegressor(epsilon=1.35, alpha=0.0001, max_iter=100).fit(Xtr, ytr)
     out["huber"] = {**lin(m), "test_r2": r2(m, Xte, yte), "scale": float(m.scale_)}
+    m = lm.Lars().fit(Xtr, ytr)
+    out["lar"] = {**lin(m), "test_r2": r2(m, Xte, yte)}
+    for k in (1, 3, 6):
+        out[f"lar_{k}"] = lin(lm.Lars(n_nonzero_coefs=k).fit(Xtr, ytr))
     m = LinearSVR(random_state=0).fit(Xtr, ytr)
     out["svm"] = {"test_r2": r2(m, Xte, yte)}
     m = LinearSVR(random_state=0, max_iter=100000).fit(Xtr, ytr)
