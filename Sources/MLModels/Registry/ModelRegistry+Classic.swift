@@ -9,5 +9,8 @@ extension ModelRegistry {
                   capabilities: Capabilities(providesProbabilities: true)),
         ModelSpec(QuadraticDiscriminantAnalysis.self, kind: .classification,
                   capabilities: Capabilities(providesProbabilities: true)),
+        ModelSpec(KNeighborsClassifier.self, kind: .classification,
+                  capabilities: Capabilities(providesProbabilities: true)),
+        ModelSpec(KNeighborsRegressor.self, kind: .regression, capabilities: Capabilities()),
     ]
 }
