@@ -12,5 +12,9 @@ extension ModelRegistry {
         ModelSpec(KNeighborsClassifier.self, kind: .classification,
                   capabilities: Capabilities(providesProbabilities: true)),
         ModelSpec(KNeighborsRegressor.self, kind: .regression, capabilities: Capabilities()),
+        ModelSpec(MLPClassifier.self, kind: .classification,
+                  capabilities: Capabilities(providesProbabilities: true, isRandomized: true, isSlowOnLargeData: true)),
+        ModelSpec(MLPRegressor.self, kind: .regression,
+                  capabilities: Capabilities(isRandomized: true, isSlowOnLargeData: true)),
     ]
 }
