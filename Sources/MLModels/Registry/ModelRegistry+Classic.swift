@@ -12,6 +12,8 @@ extension ModelRegistry {
         ModelSpec(KNeighborsClassifier.self, kind: .classification,
                   capabilities: Capabilities(providesProbabilities: true)),
         ModelSpec(KNeighborsRegressor.self, kind: .regression, capabilities: Capabilities()),
+        ModelSpec(SVC.self, kind: .classification,
+                  capabilities: Capabilities(providesProbabilities: true, isRandomized: true, isSlowOnLargeData: true)),
         ModelSpec(MLPClassifier.self, kind: .classification,
                   capabilities: Capabilities(providesProbabilities: true, isRandomized: true, isSlowOnLargeData: true)),
         ModelSpec(MLPRegressor.self, kind: .regression,
