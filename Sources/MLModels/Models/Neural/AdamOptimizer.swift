@@ -1,5 +1,13 @@
 import MLCore
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Adam, as scikit-learn's `AdamOptimizer`: per step `t`,
 /// `lr_t = lr·√(1 − β₂ᵗ)/(1 − β₁ᵗ)`, `m ← β₁m + (1 − β₁)g`, `v ← β₂v + (1 − β₂)g²`,
 /// `θ ← θ − lr_t·m/(√v + ε)`.
@@ -45,11 +53,3 @@ struct AdamOptimizer: Sendable {
         }
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -86,7 +86,7 @@ struct MLPNetwork: Codable, Equatable, Sendable {
         z.storage.withUnsafeMutableBufferPointer { p in
             switch f {
             case .relu: for i in 0..<p.count where p[i] < 0 { p[i] = 0 }
-            case .tanh: for i in 0..<p.count { p[i] = Foundation_tanh(p[i]) }
+            case .tanh: for i in 0..<p.count { p[i] = tanh(p[i]) }
             case .logistic: for i in 0..<p.count { p[i] = 1 / (1 + exp(-p[i])) }
             case .identity: break
             }
@@ -184,4 +184,3 @@ struct MLPNetwork: Codable, Equatable, Sendable {
     }
 }
 
-@inline(__always) private func Foundation_tanh(_ x: Double) -> Double { tanh(x) }
