@@ -19,9 +19,7 @@ public enum CSVReader {
                             options: SchemaInference.Options = SchemaInference.Options()) throws -> (table: DataTable, schema: Schema) {
         let file = url.lastPathComponent
         return try withMappedFile(url) { bytes in
-            let parsed = try parse(bytes, file: file, dialect: dialect)
-            let table = try CSVColumnBuilder.table(from: parsed, bytes: bytes, dialect: dialect, options: options)
-            return (table, Schema(of: table, options: options))
+            try read(bytes: bytes, name: file, dialect: dialect, options: options)
         }
     }
 
@@ -31,10 +29,16 @@ public enum CSVReader {
                             options: SchemaInference.Options = SchemaInference.Options()) throws -> (table: DataTable, schema: Schema) {
         var text = text
         return try text.withUTF8 { bytes in
-            let parsed = try parse(bytes, file: name, dialect: dialect)
-            let table = try CSVColumnBuilder.table(from: parsed, bytes: bytes, dialect: dialect, options: options)
-            return (table, Schema(of: table, options: options))
+            try read(bytes: bytes, name: name, dialect: dialect, options: options)
         }
+    }
+
+    /// Reads and types CSV bytes (possibly invalid UTF-8); `name` stands for the file name in errors.
+    static func read(bytes: UnsafeBufferPointer<UInt8>, name: String, dialect: CSVDialect,
+                     options: SchemaInference.Options) throws -> (table: DataTable, schema: Schema) {
+        let parsed = try parse(bytes, file: name, dialect: dialect)
+        let table = try CSVColumnBuilder.table(from: parsed, bytes: bytes, dialect: dialect, options: options)
+        return (table, Schema(of: table, options: options))
     }
 
     /// Reads and types a CSV file.

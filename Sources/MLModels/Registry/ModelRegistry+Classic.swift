@@ -9,5 +9,14 @@ extension ModelRegistry {
                   capabilities: Capabilities(providesProbabilities: true)),
         ModelSpec(QuadraticDiscriminantAnalysis.self, kind: .classification,
                   capabilities: Capabilities(providesProbabilities: true)),
+        ModelSpec(KNeighborsClassifier.self, kind: .classification,
+                  capabilities: Capabilities(providesProbabilities: true)),
+        ModelSpec(KNeighborsRegressor.self, kind: .regression, capabilities: Capabilities()),
+        ModelSpec(SVC.self, kind: .classification,
+                  capabilities: Capabilities(providesProbabilities: true, isRandomized: true, isSlowOnLargeData: true)),
+        ModelSpec(MLPClassifier.self, kind: .classification,
+                  capabilities: Capabilities(providesProbabilities: true, isRandomized: true, isSlowOnLargeData: true)),
+        ModelSpec(MLPRegressor.self, kind: .regression,
+                  capabilities: Capabilities(isRandomized: true, isSlowOnLargeData: true)),
     ]
 }

@@ -15,7 +15,8 @@ import Darwin
 /// (the variance of each column over all training rows, unweighted); class priors are the
 /// (weighted) class frequencies unless `priors` is given. Probabilities come from a log-sum-exp of
 /// the joint log-likelihoods. A class listed in the target but absent from the training rows gets
-/// prior 0 and probability 0.
+/// prior 0 and probability 0. Variances are floored at the smallest normal double, so constant
+/// data with `varSmoothing = 0` gives finite scores instead of scikit-learn's NaN.
 ///
 /// Defaults: `varSmoothing = 1e-9`, `priors = nil`.
 /// PyCaret ID `"nb"`, "Naive Bayes".
@@ -91,6 +92,8 @@ public struct GaussianNaiveBayes: Estimator {
                         squares[c] += (w?[i] ?? 1) * t * t
                     }
                     for c in 0..<k where classTotals[c] > 0 { variances[c, j] = squares[c] / classTotals[c] + epsilon }
+                    // A zero variance (constant data and no smoothing) would divide by zero: floor it.
+                    for c in 0..<k where variances[c, j] < .leastNormalMagnitude { variances[c, j] = .leastNormalMagnitude }
                 }
             }
         }

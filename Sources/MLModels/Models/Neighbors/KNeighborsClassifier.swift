@@ -1,0 +1,102 @@
+import MLCore
+
+/// k-nearest-neighbours classification under the Euclidean distance (brute force, BLAS).
+///
+/// Matches scikit-learn `KNeighborsClassifier(n_neighbors=5, weights="uniform",
+/// metric="minkowski", p=2)`: the class probabilities are the (weighted) share of each class among
+/// the `neighborCount` nearest training rows, and the prediction is the most probable class (ties
+/// go to the lower class index). Neighbours at equal distance are taken in training-row order.
+/// Sample weights are not used (scikit-learn has none either).
+///
+/// Defaults: `neighborCount = 5`, `weighting = .uniform`.
+/// PyCaret ID `"knn"`, "K Neighbors Classifier".
+public struct KNeighborsClassifier: Estimator {
+    /// How many neighbours vote (`n_neighbors`).
+    public var neighborCount: Int
+    /// How the votes are weighted.
+    public var weighting: NeighborWeighting
+
+    /// The defaults: 5 neighbours, uniform votes.
+    public init() {
+        neighborCount = 5
+        weighting = .uniform
+    }
+
+    /// A classifier with `neighborCount` neighbours and the given weighting.
+    public init(neighborCount: Int = 5, weighting: NeighborWeighting = .uniform) {
+        self.neighborCount = neighborCount
+        self.weighting = weighting
+    }
+
+    /// `"knn"`.
+    public static let id = "knn"
+    /// `"K Neighbors Classifier"`.
+    public static let displayName = "K Neighbors Classifier"
+    /// Binary and multiclass classification.
+    public static let supportedTasks: Set<Task> = [.binary, .multiclass]
+    /// `neighborCount ≥ 1`.
+    public static let constraints: [ParameterConstraint<KNeighborsClassifier>] = [
+        .integer("neighborCount", \.neighborCount, 1...Int.max),
+    ]
+
+    /// Stores the training rows.
+    /// - Throws: `MLError.invalidInput` when there are fewer rows than `neighborCount`.
+    /// - Complexity: O(rows × features) (a copy).
+    public func fit(_ data: TrainingData, using rng: inout RandomStream) throws -> Model {
+        try validate()
+        try checkTrainingData(data)
+        let (y, k) = try ClassicSupport.classTarget(data, estimator: Self.displayName)
+        guard data.features.rowCount >= neighborCount else {
+            throw MLError.invalidInput("\(Self.displayName): neighborCount (\(neighborCount)) exceeds the \(data.features.rowCount) training rows.")
+        }
+        return Model(neighborCount: neighborCount, weighting: weighting, classCount: k, training: data.features, classes: y)
+    }
+
+    /// A fitted k-nearest-neighbours classifier: the training rows and their classes.
+    public struct Model: ProbabilisticModel, Equatable {
+        /// How many neighbours vote.
+        public let neighborCount: Int
+        /// How the votes are weighted.
+        public let weighting: NeighborWeighting
+        /// The number of classes.
+        public let classCount: Int
+        /// The training rows.
+        public let training: Matrix
+        /// The training classes.
+        public let classes: [Int32]
+
+        /// Number of feature columns.
+        public var featureCount: Int { training.columnCount }
+
+        /// The nearest training rows of each query (row-major `rows × neighborCount`), nearest
+        /// first, and their distances.
+        /// - Complexity: O(rows × training rows × features).
+        public func neighbors(_ features: Matrix) throws -> (indices: [Int32], distances: [Double]) {
+            try checkPredictionInput(features)
+            if features.rowCount == 0 { return ([], []) }
+            return NeighborSearch.kNearest(train: training, queries: features, k: neighborCount)
+        }
+
+        /// The weighted share of each class among the neighbours (rows × classes).
+        public func predictProbabilities(_ features: Matrix) throws -> Matrix {
+            let (idx, dist) = try neighbors(features)
+            let k = neighborCount
+            var out = Matrix(rowCount: features.rowCount, columnCount: classCount)
+            for q in 0..<features.rowCount {
+                let w = weighting.weights(dist[(q * k)..<((q + 1) * k)])
+                var total = 0.0
+                for r in 0..<k {
+                    out[q, Int(classes[Int(idx[q * k + r])])] += w[r]
+                    total += w[r]
+                }
+                for c in 0..<classCount { out[q, c] /= total }
+            }
+            return out
+        }
+
+        /// The class with the largest (weighted) vote; ties go to the lower class index.
+        public func predict(_ features: Matrix) throws -> Prediction {
+            .classes(argmaxClasses(try predictProbabilities(features)))
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import MLCore
+
+/// k-nearest-neighbours regression under the Euclidean distance (brute force, BLAS).
+///
+/// Matches scikit-learn `KNeighborsRegressor(n_neighbors=5, weights="uniform")`: the prediction
+/// is the (weighted) mean of the `neighborCount` nearest training targets. Neighbours at equal
+/// distance are taken in training-row order.
+///
+/// Defaults: `neighborCount = 5`, `weighting = .uniform`.
+/// PyCaret ID `"knn"`, "K Neighbors Regressor".
+public struct KNeighborsRegressor: Estimator {
+    /// How many neighbours are averaged (`n_neighbors`).
+    public var neighborCount: Int
+    /// How they are weighted.
+    public var weighting: NeighborWeighting
+
+    /// The defaults: 5 neighbours, uniform weights.
+    public init() {
+        neighborCount = 5
+        weighting = .uniform
+    }
+
+    /// A regressor with `neighborCount` neighbours and the given weighting.
+    public init(neighborCount: Int = 5, weighting: NeighborWeighting = .uniform) {
+        self.neighborCount = neighborCount
+        self.weighting = weighting
+    }
+
+    /// `"knn"`.
+    public static let id = "knn"
+    /// `"K Neighbors Regressor"`.
+    public static let displayName = "K Neighbors Regressor"
+    /// Regression.
+    public static let supportedTasks: Set<Task> = [.regression]
+    /// `neighborCount ≥ 1`.
+    public static let constraints: [ParameterConstraint<KNeighborsRegressor>] = [
+        .integer("neighborCount", \.neighborCount, 1...Int.max),
+    ]
+
+    /// Stores the training rows.
+    /// - Throws: `MLError.invalidInput` when there are fewer rows than `neighborCount`.
+    public func fit(_ data: TrainingData, using rng: inout RandomStream) throws -> Model {
+        try validate()
+        try checkTrainingData(data)
+        let y = try ClassicSupport.valueTarget(data, estimator: Self.displayName)
+        guard data.features.rowCount >= neighborCount else {
+            throw MLError.invalidInput("\(Self.displayName): neighborCount (\(neighborCount)) exceeds the \(data.features.rowCount) training rows.")
+        }
+        return Model(neighborCount: neighborCount, weighting: weighting, training: data.features, values: y)
+    }
+
+    /// A fitted k-nearest-neighbours regressor: the training rows and their targets.
+    public struct Model: FittedModel, Equatable {
+        /// How many neighbours are averaged.
+        public let neighborCount: Int
+        /// How they are weighted.
+        public let weighting: NeighborWeighting
+        /// The training rows.
+        public let training: Matrix
+        /// The training targets.
+        public let values: [Double]
+
+        /// Number of feature columns.
+        public var featureCount: Int { training.columnCount }
+
+        /// The (weighted) mean target of each row's neighbours.
+        /// - Complexity: O(rows × training rows × features).
+        public func predict(_ features: Matrix) throws -> Prediction {
+            try checkPredictionInput(features)
+            if features.rowCount == 0 { return .values([]) }
+            let k = neighborCount
+            let (idx, dist) = NeighborSearch.kNearest(train: training, queries: features, k: k)
+            var out = [Double](repeating: 0, count: features.rowCount)
+            for q in 0..<features.rowCount {
+                let w = weighting.weights(dist[(q * k)..<((q + 1) * k)])
+                var s = 0.0, total = 0.0
+                for r in 0..<k {
+                    s += w[r] * values[Int(idx[q * k + r])]
+                    total += w[r]
+                }
+                out[q] = s / total
+            }
+            return .values(out)
+        }
+    }
+}
