@@ -11,9 +11,9 @@ struct ElasticNetTests {
         var rng = RandomStream(seed: 0)
         let model = try estimator.fit(try set.training(classification: false, weighted: weighted), using: &rng)
         let ref = try set.fit(reference)
-        let error = maxRelativeError(model.coefficients, ref.coef?[0] ?? [])
+        let error = maxRelativeError(model.coefficients, ref.coef?[0] ?? [], floor: 1e-2)
         #expect(error < tolerance, "\(reference) coefficients: max relative error \(error)")
-        #expect(maxRelativeError([model.intercept], ref.intercept ?? []) < tolerance, "\(reference) intercept")
+        #expect(maxRelativeError([model.intercept], ref.intercept ?? [], floor: 1e-2) < tolerance, "\(reference) intercept")
         if let r2 = ref.test_r2 {
             let ours = r2Score(try model.predict(try set.testFeatures), set.testValues)
             #expect(abs(ours - r2) < 1e-3, "\(reference) held-out R² \(ours) vs \(r2)")
@@ -43,7 +43,7 @@ struct ElasticNetTests {
         let tight = ElasticNet(alpha: 0.1, maxIterations: 100_000, tolerance: 1e-12)
         var rng = RandomStream(seed: 0)
         let a = try tight.fit(weighted, using: &rng), b = try tight.fit(duplicated, using: &rng)
-        #expect(maxRelativeError(a.coefficients, b.coefficients) < 1e-7)
+        #expect(maxRelativeError(a.coefficients, b.coefficients, floor: 1e-2) < 1e-7)
     }
 
     @Test func badHyperparametersAreRejected() throws {

@@ -11,9 +11,9 @@ struct LarsTests {
         var rng = RandomStream(seed: 0)
         let model = try Lars(nonzeroCoefficients: nonzero).fit(try set.training(classification: false), using: &rng)
         let ref = try set.fit(reference)
-        let error = maxRelativeError(model.coefficients, ref.coef?[0] ?? [])
+        let error = maxRelativeError(model.coefficients, ref.coef?[0] ?? [], floor: 1e-2)
         #expect(error < 1e-6, "\(reference): max relative error \(error)")
-        #expect(maxRelativeError([model.intercept], ref.intercept ?? []) < 1e-6)
+        #expect(maxRelativeError([model.intercept], ref.intercept ?? [], floor: 1e-2) < 1e-6)
         #expect(model.coefficients.filter { $0 != 0 }.count <= nonzero)
     }
 
@@ -26,6 +26,6 @@ struct LarsTests {
         var rng = RandomStream(seed: 0)
         let a = try Lars(nonzeroCoefficients: 4).fit(weighted, using: &rng)
         let b = try Lars(nonzeroCoefficients: 4).fit(duplicated, using: &rng)
-        #expect(maxRelativeError(a.coefficients, b.coefficients) < 1e-8)
+        #expect(maxRelativeError(a.coefficients, b.coefficients, floor: 1e-2) < 1e-8)
     }
 }

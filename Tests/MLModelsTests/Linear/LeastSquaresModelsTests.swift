@@ -11,8 +11,8 @@ struct LeastSquaresModelsTests {
         var rng = RandomStream(seed: 0)
         let model = try estimator.fit(try set.training(classification: false, weighted: weighted), using: &rng)
         let ref = try set.fit(reference)
-        #expect(maxRelativeError(model.coefficients, ref.coef?[0] ?? []) < 1e-6, "\(reference) coefficients")
-        #expect(maxRelativeError([model.intercept], ref.intercept ?? []) < 1e-6, "\(reference) intercept")
+        #expect(maxRelativeError(model.coefficients, ref.coef?[0] ?? [], floor: 1e-2) < 1e-6, "\(reference) coefficients")
+        #expect(maxRelativeError([model.intercept], ref.intercept ?? [], floor: 1e-2) < 1e-6, "\(reference) intercept")
         if let r2 = ref.test_r2 {
             #expect(abs(r2Score(try model.predict(try set.testFeatures), set.testValues) - r2) < 1e-6)
         }
@@ -36,8 +36,8 @@ struct LeastSquaresModelsTests {
                 var rng = RandomStream(seed: 0)
                 let model = try RidgeClassifier().fit(try set.training(classification: true, weighted: weighted), using: &rng)
                 let ref = try set.fit(name)
-                #expect(maxRelativeError(sklearnLayout(model), (ref.coef ?? []).flatMap { $0 }) < 1e-6)
-                #expect(maxRelativeError(model.intercepts, ref.intercept ?? []) < 1e-6)
+                #expect(maxRelativeError(sklearnLayout(model), (ref.coef ?? []).flatMap { $0 }, floor: 1e-2) < 1e-6)
+                #expect(maxRelativeError(model.intercepts, ref.intercept ?? [], floor: 1e-2) < 1e-6)
                 if let acc = ref.test_accuracy {
                     #expect(abs(accuracy(try model.predict(try set.testFeatures), set.testClasses) - acc) < 1e-9)
                 }
@@ -55,7 +55,7 @@ struct LeastSquaresModelsTests {
         var rng = RandomStream(seed: 0)
         for pair in [(try LinearRegression().fit(weighted, using: &rng), try LinearRegression().fit(duplicated, using: &rng)),
                      (try Ridge().fit(weighted, using: &rng), try Ridge().fit(duplicated, using: &rng))] {
-            #expect(maxRelativeError(pair.0.coefficients, pair.1.coefficients) < 1e-9)
+            #expect(maxRelativeError(pair.0.coefficients, pair.1.coefficients, floor: 1e-2) < 1e-9)
             #expect(isClose(pair.0.intercept, pair.1.intercept, rel: 1e-9))
         }
     }

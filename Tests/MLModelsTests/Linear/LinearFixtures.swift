@@ -51,29 +51,6 @@ struct LinearFixtures: Decodable {
     static func load() throws -> LinearFixtures { try shared.get() }
 }
 
-/// Fraction of equal entries.
-func accuracy(_ p: Prediction, _ truth: [Int32]) -> Double {
-    guard case let .classes(c) = p else { return 0 }
-    return Double(zip(c, truth).filter { $0 == $1 }.count) / Double(truth.count)
-}
-
-/// The coefficient of determination.
-func r2Score(_ p: Prediction, _ truth: [Double]) -> Double {
-    guard case let .values(v) = p else { return -.infinity }
-    let mean = truth.reduce(0, +) / Double(truth.count)
-    var ssRes = 0.0, ssTot = 0.0
-    for (a, b) in zip(v, truth) { ssRes += (a - b) * (a - b); ssTot += (b - mean) * (b - mean) }
-    return 1 - ssRes / ssTot
-}
-
-/// Largest |a − b| / max(|b|, floor) over matching entries (relative error with a floor for ~0 values).
-func maxRelativeError(_ a: [Double], _ b: [Double], floor: Double = 1e-2) -> Double {
-    guard a.count == b.count else { return .infinity }
-    var m = 0.0
-    for (x, y) in zip(a, b) { m = max(m, abs(x - y) / max(abs(y), floor)) }
-    return m
-}
-
 /// Our classifier's coefficients in scikit-learn's layout (outputs × features, flattened row by row).
 func sklearnLayout(_ m: LinearClassifierModel) -> [Double] {
     var out: [Double] = []

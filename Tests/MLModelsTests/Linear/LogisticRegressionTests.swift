@@ -10,9 +10,9 @@ struct LogisticRegressionTests {
         var rng = RandomStream(seed: 0)
         let model = try estimator.fit(try set.training(classification: true, weighted: weighted), using: &rng)
         let ref = try set.fit(reference)
-        let error = maxRelativeError(sklearnLayout(model), (ref.coef ?? []).flatMap { $0 })
+        let error = maxRelativeError(sklearnLayout(model), (ref.coef ?? []).flatMap { $0 }, floor: 1e-2)
         #expect(error < tolerance, "\(reference) coefficients: max relative error \(error)")
-        let interceptError = maxRelativeError(model.intercepts, ref.intercept ?? [])
+        let interceptError = maxRelativeError(model.intercepts, ref.intercept ?? [], floor: 1e-2)
         #expect(interceptError < tolerance, "\(reference) intercepts: max relative error \(interceptError)")
     }
 
@@ -72,7 +72,7 @@ struct LogisticRegressionTests {
             var rng = RandomStream(seed: 0)
             let a = try Self.tight.fit(weighted, using: &rng)
             let b = try Self.tight.fit(duplicated, using: &rng)
-            #expect(maxRelativeError(sklearnLayout(a), sklearnLayout(b)) < 1e-6)
+            #expect(maxRelativeError(sklearnLayout(a), sklearnLayout(b), floor: 1e-2) < 1e-6)
         }
     }
 

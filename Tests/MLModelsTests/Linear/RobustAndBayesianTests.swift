@@ -10,9 +10,9 @@ struct RobustAndBayesianTests {
         var rng = RandomStream(seed: 0)
         let model = try BayesianRidge().fit(try set.training(classification: false), using: &rng)
         let ref = try set.fit("br")
-        let error = maxRelativeError(model.coefficients, ref.coef?[0] ?? [])
+        let error = maxRelativeError(model.coefficients, ref.coef?[0] ?? [], floor: 1e-2)
         #expect(error < 1e-4, "coefficients: max relative error \(error)")
-        #expect(maxRelativeError([model.intercept], ref.intercept ?? []) < 1e-4)
+        #expect(maxRelativeError([model.intercept], ref.intercept ?? [], floor: 1e-2) < 1e-4)
         #expect(abs(r2Score(try model.predict(try set.testFeatures), set.testValues) - (ref.test_r2 ?? 0)) < 1e-4)
     }
 
