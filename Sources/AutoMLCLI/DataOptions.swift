@@ -16,19 +16,23 @@ struct DataOptions: ParsableArguments {
     @Option(help: "The kind of problem: classification or regression (default: inferred from the target).")
     var task: ProblemKind?
 
-    /// The dialect the options describe.
-    func dialect() throws -> CSVDialect {
+    /// Reads the file into a typed table and its schema.
+    func read() throws -> (table: DataTable, schema: Schema) {
+        try DataOptions.read(file: file, delimiter: delimiter)
+    }
+
+    /// Reads `file` with the dialect `delimiter` describes.
+    static func read(file: String, delimiter: String?) throws -> (table: DataTable, schema: Schema) {
+        try CSVReader.read(at: URL(fileURLWithPath: file), dialect: try dialect(delimiter))
+    }
+
+    /// The dialect a `--delimiter` value describes.
+    static func dialect(_ delimiter: String?) throws -> CSVDialect {
         guard let d = delimiter else { return CSVDialect() }
         switch d {
         case ",", ";": return CSVDialect(delimiter: d)
         case "tab", "\\t", "\t": return CSVDialect(delimiter: "\t")
         default: throw ValidationError("--delimiter must be ',', ';' or 'tab'; got '\(d)'.")
         }
-    }
-
-    /// Reads the file into a typed table and its schema.
-    func read() throws -> (table: DataTable, schema: Schema) {
-        let url = URL(fileURLWithPath: file)
-        return try CSVReader.read(at: url, dialect: try dialect())
     }
 }
