@@ -41,6 +41,8 @@ public struct ModelSpec: Sendable {
     public let make: @Sendable () -> any Estimator
     /// Decodes the estimator's hyperparameters from JSON.
     public let decode: @Sendable (Decoder) throws -> any Estimator
+    /// Decodes a fitted model of this estimator (`E.Model`) from JSON, as a model file stores it.
+    public let decodeModel: @Sendable (Decoder) throws -> any FittedModel
 
     /// A spec for estimator type `E`.
     public init<E: Estimator>(_ type: E.Type, kind: ProblemKind, capabilities: Capabilities,
@@ -52,6 +54,7 @@ public struct ModelSpec: Sendable {
         self.typeName = String(describing: E.self)
         self.make = make
         self.decode = { try E(from: $0) }
+        self.decodeModel = { try E.Model(from: $0) }
     }
 }
 
