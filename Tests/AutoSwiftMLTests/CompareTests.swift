@@ -64,10 +64,11 @@ struct CompareTests {
         #expect(holdout.modelID == "centroid")
         #expect(holdout.scores.count == board.metrics.count)
         #expect((holdout.scores[0] ?? 0) > 0.7)
-        #expect(board.droppedColumns == [DroppedColumn(name: "id", reason: .idLike)])
+        #expect(board.droppedColumns.map(\.name) == ["id"])
+        #expect(board.droppedColumns.map(\.reason) == [.idLike])
         #expect(board.droppedTargetRowCount == 3)
         #expect(board.notes.contains("Dropped 3 row(s) with a missing target 'label'."))
-        #expect(board.notes.contains("Dropped column 'id': ID-like: every value distinct."))
+        #expect(board.notes.contains("Dropped column 'id': ID-like: integer values unique per row (81 distinct in 81 rows)."))
         #expect(board.featureNames == ["signal", "noise", "color_blue", "color_green", "color_red"])
         #expect(board.trainRowCount == 81 && board.holdoutRowCount == 36 && board.foldCount == 3)
     }

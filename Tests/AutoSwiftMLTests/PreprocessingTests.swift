@@ -160,30 +160,32 @@ struct PreprocessingTests {
     }
 
     @Test func droppedColumnsAreReported() throws {
-        let n = 6
+        let n = 24   // ID detection starts at 20 rows (the data layer's rule)
         let table = try makeTable([
-            ("id", numeric((1...n).map(Double.init))),
+            ("id", numeric((0..<n).map { Double(($0 * 7) % n + 100) })),   // distinct integers, any order
             ("name", ColumnData.text((0..<n).map { "person \($0)" })),
             ("code", categorical((0..<n).map { "c\($0)" })),
+            ("remark", categorical((0..<n).map { "r\($0 % 14)" })),        // 14 distinct in 24 rows: free text
             ("empty", numeric([Double?](repeating: nil, count: n))),
             ("same", numeric([Double](repeating: 3, count: n))),
-            ("skip", numeric([5, 1, 4, 2, 6, 3])),
-            ("x", numeric([0.5, 1.5, 0.25, 2, 3, 1])),
+            ("skip", numeric((0..<n).map { Double($0 % 5) })),
+            ("x", numeric((0..<n).map { Double($0 % 6) + 0.5 })),
         ])
-        let config = PreprocessingConfig(maxOneHotLevels: 3, ignoredColumns: ["skip"])
-        let p = try fit(table, binary6, config)
-        #expect(p.droppedColumns == [
-            DroppedColumn(name: "id", reason: .idLike),
-            DroppedColumn(name: "name", reason: .text),
-            DroppedColumn(name: "code", reason: .idLike),
-            DroppedColumn(name: "empty", reason: .allMissing),
-            DroppedColumn(name: "same", reason: .constant),
-            DroppedColumn(name: "skip", reason: .ignored),
-        ])
+        let target: Target = .classes(indices: (0..<n).map { Int32($0 % 2) }, names: ["no", "yes"])
+        let p = try fit(table, target, PreprocessingConfig(ignoredColumns: ["skip"]))
+        #expect(p.droppedColumns.map(\.name) == ["id", "name", "code", "remark", "empty", "same", "skip"])
+        #expect(p.droppedColumns.map(\.reason) == [.idLike, .text, .idLike, .text, .allMissing, .constant, .ignored])
+        #expect(p.droppedColumns[0].explanation == "ID-like: integer values unique per row (24 distinct in 24 rows)")
+        #expect(p.droppedColumns[3].explanation.hasPrefix("free text: 14 distinct values in 24 rows"))
+        #expect(p.droppedColumns[1].explanation == "free text")
         #expect(p.featureNames == ["x"])
         // Dropped columns may be absent at transform time.
         let q = try makeTable([("x", numeric([7]))])
         #expect(try p.transform(q).rows == [[7]])
+        // Switched off, the ID-like columns stay (as numbers and one-hot / target encodings).
+        let kept = try fit(table, target, PreprocessingConfig(dropsIDLikeColumns: false, ignoredColumns: ["skip"]))
+        #expect(kept.featureNames.first == "id")
+        #expect(!kept.droppedColumns.contains { $0.reason == .idLike })
     }
 
     @Test func noUsableColumnIsAnError() throws {

@@ -100,7 +100,7 @@ public func compare(_ experiment: Experiment, models: [ModelSpec],
         notes.append("Dropped \(experiment.droppedTargetRowCount) row(s) with a missing target '\(experiment.targetName)'.")
     }
     for d in full.pipeline.droppedColumns {
-        notes.append("Dropped column '\(d.name)': \(d.reason.description).")
+        notes.append("Dropped column '\(d.name)': \(d.explanation).")
     }
     for row in rows where !row.succeeded {
         notes.append("Model '\(row.modelID)' failed: \(row.error ?? "").")
