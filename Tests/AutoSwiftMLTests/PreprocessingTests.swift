@@ -109,6 +109,24 @@ struct PreprocessingTests {
         #expect(allClose(fixed.encodings, [0.625, 0.5, 0.25], rel: 1e-12))
     }
 
+    @Test func regressionTargetEncoding() throws {
+        let codes = [0, 0, 1, 1, 2]
+        let y: [Double] = [1, 3, 2, 2, 10]
+        // ȳ = 3.6, v = 53.2 / 5 = 10.64. Level 0: n 2, mean 2, s = 2 → λ = 21.28 / (21.28 + 1).
+        // Levels 1 and 2 have s = 0 → λ = 1 → their means 2 and 10.
+        let lambda = 21.28 / 22.28
+        let auto = TargetMeanEncoder.encode(codes: codes, y: y, rows: Array(0..<5), levelCount: 3, smoothing: .auto)
+        #expect(allClose(auto.encodings, [lambda * 2 + (1 - lambda) * 3.6, 2, 10], rel: 1e-12))
+        let raw = TargetMeanEncoder.encode(codes: codes, y: y, rows: Array(0..<5), levelCount: 3, smoothing: .fixed(0))
+        #expect(raw.encodings == [2, 2, 10])
+        // Through the encoder: one output column, inner folds are plain K-fold for values.
+        let result = try TargetMeanEncoder(smoothing: .auto, folds: 5)
+            .fitTransform(codes: codes, levelCount: 3, target: .values(y), using: RandomStream(seed: 3))
+        #expect(result.outputLabels == [nil])
+        #expect(result.encodings == [auto.encodings])
+        #expect(result.defaults == [3.6])
+    }
+
     @Test func multiclassTargetEncodingHasOneColumnPerClass() throws {
         let table = try makeTable([("h", categorical(["A", "A", "A", "B", "B", "C"]))])
         let target: Target = .classes(indices: [0, 1, 2, 0, 1, 2], names: ["a", "b", "c"])
