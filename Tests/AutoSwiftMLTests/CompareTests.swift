@@ -162,3 +162,28 @@ struct CompareTests {
         #expect(back == board)
     }
 }
+
+@Suite("Leaderboard table")
+struct LeaderboardTableTests {
+    @Test func formatting() {
+        #expect(Leaderboard.format(0.80243, decimals: 4) == "0.8024")
+        #expect(Leaderboard.format(0.99995, decimals: 4) == "1.0000")
+        #expect(Leaderboard.format(-0.00671, decimals: 4) == "-0.0067")
+        #expect(Leaderboard.format(-0.00001, decimals: 4) == "0.0000")
+        #expect(Leaderboard.format(12.5, decimals: 0) == "13")
+        #expect(Leaderboard.format(0.0521, decimals: 2) == "0.05")
+    }
+
+    @Test func tableHasPyCaretColumns() throws {
+        let e = try Experiment(table: syntheticClassification(), targetColumn: "label", config: smallConfig())
+        let board = try compare(e, models: testClassifiers)
+        let t = board.table()
+        #expect(t.headers == ["Model", "Accuracy", "AUC", "Recall", "Prec.", "F1", "Kappa", "MCC", "TT (Sec)"])
+        #expect(t.ids == ["centroid", "coin", "boom"])
+        #expect(t.rows[0][0] == "Centroid Classifier")
+        #expect(t.rows[1][2] == "-")                                     // no probabilities
+        #expect(t.rows[2].dropFirst().allSatisfy { $0 == "-" })          // failed
+        #expect(board.table(includingTimings: false).headers.last == "MCC")
+        #expect(board.notes.last == "Model 'boom' failed: fold 0: boom: this model always fails.")
+    }
+}

@@ -100,10 +100,10 @@ public func compare(_ experiment: Experiment, models: [ModelSpec],
         notes.append("Dropped \(experiment.droppedTargetRowCount) row(s) with a missing target '\(experiment.targetName)'.")
     }
     for d in full.pipeline.droppedColumns {
-        notes.append("Dropped column '\(d.name)': \(d.explanation).")
+        notes.append(sentence("Dropped column '\(d.name)': \(d.explanation)"))
     }
     for row in rows where !row.succeeded {
-        notes.append("Model '\(row.modelID)' failed: \(row.error ?? "").")
+        notes.append(sentence("Model '\(row.modelID)' failed: \(row.error ?? "unknown error")"))
     }
     return Leaderboard(task: experiment.task, targetName: experiment.targetName, metrics: metrics,
                        sortMetric: sortMetric, rows: rows, holdout: holdout,
@@ -113,6 +113,9 @@ public func compare(_ experiment: Experiment, models: [ModelSpec],
                        foldCount: foldCount, trainRowCount: experiment.trainTable.rowCount,
                        holdoutRowCount: experiment.holdoutTable.rowCount)
 }
+
+/// `text` ending with exactly one period.
+private func sentence(_ text: String) -> String { text.hasSuffix(".") ? text : text + "." }
 
 /// Applies include/exclude, keeping registry order; unknown IDs are errors.
 private func selectModels(_ models: [ModelSpec], options: CompareOptions, kind: ProblemKind) throws -> [ModelSpec] {
