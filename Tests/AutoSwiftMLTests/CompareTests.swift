@@ -114,6 +114,21 @@ struct CompareTests {
         #expect(throws: MLError.self) { try compare(e, models: testClassifiers, options: CompareOptions(exclude: ["coin", "boom", "centroid"])) }
     }
 
+    @Test func turboLeavesOutSlowModelsUnlessIncluded() throws {
+        let e = try Experiment(table: syntheticClassification(), targetColumn: "label", config: smallConfig())
+        let models = testClassifiers + [ModelSpec(CentroidClassifier.self, kind: .classification,
+                                                  capabilities: Capabilities(isSlowOnLargeData: true))]
+        // The same estimator registered twice: the slow-flagged copy is the last entry.
+        let turbo = try compare(e, models: Array(models.suffix(2)), options: CompareOptions())
+        #expect(turbo.rows.count == 1)
+        #expect(turbo.notes.contains("Turbo left out slow model(s): centroid (turn turbo off or include them to run them)."))
+        let all = try compare(e, models: Array(models.suffix(2)), options: CompareOptions(turbo: false))
+        #expect(all.rows.count == 2)
+        let included = try compare(e, models: [models[3]], options: CompareOptions(include: ["centroid"]))
+        #expect(included.rows.count == 1)
+        #expect(!included.notes.contains { $0.hasPrefix("Turbo") })
+    }
+
     @Test func sortMetricDirectionAndTies() {
         func row(_ id: String, _ v: Double?, error: String? = nil) -> LeaderboardRow {
             LeaderboardRow(modelID: id, displayName: id,
