@@ -114,6 +114,19 @@ struct CompareTests {
         #expect(throws: MLError.self) { try compare(e, models: testClassifiers, options: CompareOptions(exclude: ["coin", "boom", "centroid"])) }
     }
 
+    @Test func compareRowsEqualTheCrossValidationLoop() throws {
+        let e = try Experiment(table: syntheticClassification(), targetColumn: "label", config: smallConfig(threads: 2))
+        let board = try compare(e, models: testClassifiers)
+        for estimator in [CentroidClassifier() as any Estimator, CoinClassifier()] {
+            let cv = try e.crossValidate(estimator)
+            let row = try #require(board.rows.first { $0.modelID == type(of: estimator).id })
+            for metric in board.metrics {
+                #expect(row.score(metric)?.folds == cv.values(of: metric))
+                #expect(row.mean(metric) == cv.mean(metric))
+            }
+        }
+    }
+
     @Test func turboLeavesOutSlowModelsUnlessIncluded() throws {
         let e = try Experiment(table: syntheticClassification(), targetColumn: "label", config: smallConfig())
         let models = testClassifiers + [ModelSpec(CentroidClassifier.self, kind: .classification,
