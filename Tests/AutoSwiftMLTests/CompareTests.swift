@@ -64,10 +64,11 @@ struct CompareTests {
         #expect(holdout.modelID == "centroid")
         #expect(holdout.scores.count == board.metrics.count)
         #expect((holdout.scores[0] ?? 0) > 0.7)
-        #expect(board.droppedColumns == [DroppedColumn(name: "id", reason: .idLike)])
+        #expect(board.droppedColumns.map(\.name) == ["id"])
+        #expect(board.droppedColumns.map(\.reason) == [.idLike])
         #expect(board.droppedTargetRowCount == 3)
         #expect(board.notes.contains("Dropped 3 row(s) with a missing target 'label'."))
-        #expect(board.notes.contains("Dropped column 'id': ID-like: every value distinct."))
+        #expect(board.notes.contains("Dropped column 'id': ID-like: integer values unique per row (81 distinct in 81 rows)."))
         #expect(board.featureNames == ["signal", "noise", "color_blue", "color_green", "color_red"])
         #expect(board.trainRowCount == 81 && board.holdoutRowCount == 36 && board.foldCount == 3)
     }
@@ -111,6 +112,34 @@ struct CompareTests {
         }
         #expect(throws: MLError.self) { try compare(e, models: testClassifiers, options: CompareOptions(sortMetric: .r2)) }
         #expect(throws: MLError.self) { try compare(e, models: testClassifiers, options: CompareOptions(exclude: ["coin", "boom", "centroid"])) }
+    }
+
+    @Test func compareRowsEqualTheCrossValidationLoop() throws {
+        let e = try Experiment(table: syntheticClassification(), targetColumn: "label", config: smallConfig(threads: 2))
+        let board = try compare(e, models: testClassifiers)
+        for estimator in [CentroidClassifier() as any Estimator, CoinClassifier()] {
+            let cv = try e.crossValidate(estimator)
+            let row = try #require(board.rows.first { $0.modelID == type(of: estimator).id })
+            for metric in board.metrics {
+                #expect(row.score(metric)?.folds == cv.values(of: metric))
+                #expect(row.mean(metric) == cv.mean(metric))
+            }
+        }
+    }
+
+    @Test func turboLeavesOutSlowModelsUnlessIncluded() throws {
+        let e = try Experiment(table: syntheticClassification(), targetColumn: "label", config: smallConfig())
+        let models = testClassifiers + [ModelSpec(CentroidClassifier.self, kind: .classification,
+                                                  capabilities: Capabilities(isSlowOnLargeData: true))]
+        // The same estimator registered twice: the slow-flagged copy is the last entry.
+        let turbo = try compare(e, models: Array(models.suffix(2)), options: CompareOptions())
+        #expect(turbo.rows.count == 1)
+        #expect(turbo.notes.contains("Turbo left out slow model(s): centroid (turn turbo off or include them to run them)."))
+        let all = try compare(e, models: Array(models.suffix(2)), options: CompareOptions(turbo: false))
+        #expect(all.rows.count == 2)
+        let included = try compare(e, models: [models[3]], options: CompareOptions(include: ["centroid"]))
+        #expect(included.rows.count == 1)
+        #expect(!included.notes.contains { $0.hasPrefix("Turbo") })
     }
 
     @Test func sortMetricDirectionAndTies() {
@@ -159,5 +188,30 @@ struct CompareTests {
         let board = try compare(e, models: testClassifiers)
         let back = try JSONDecoder().decode(Leaderboard.self, from: board.jsonData())
         #expect(back == board)
+    }
+}
+
+@Suite("Leaderboard table")
+struct LeaderboardTableTests {
+    @Test func formatting() {
+        #expect(Leaderboard.format(0.80243, decimals: 4) == "0.8024")
+        #expect(Leaderboard.format(0.99995, decimals: 4) == "1.0000")
+        #expect(Leaderboard.format(-0.00671, decimals: 4) == "-0.0067")
+        #expect(Leaderboard.format(-0.00001, decimals: 4) == "0.0000")
+        #expect(Leaderboard.format(12.5, decimals: 0) == "13")
+        #expect(Leaderboard.format(0.0521, decimals: 2) == "0.05")
+    }
+
+    @Test func tableHasPyCaretColumns() throws {
+        let e = try Experiment(table: syntheticClassification(), targetColumn: "label", config: smallConfig())
+        let board = try compare(e, models: testClassifiers)
+        let t = board.table()
+        #expect(t.headers == ["Model", "Accuracy", "AUC", "Recall", "Prec.", "F1", "Kappa", "MCC", "TT (Sec)"])
+        #expect(t.ids == ["centroid", "coin", "boom"])
+        #expect(t.rows[0][0] == "Centroid Classifier")
+        #expect(t.rows[1][2] == "-")                                     // no probabilities
+        #expect(t.rows[2].dropFirst().allSatisfy { $0 == "-" })          // failed
+        #expect(board.table(includingTimings: false).headers.last == "MCC")
+        #expect(board.notes.last == "Model 'boom' failed: fold 0: boom: this model always fails.")
     }
 }

@@ -3,7 +3,8 @@ import Testing
 import TestSupport
 @testable import AutoSwiftML
 
-/// A 60-row table: "x" numeric with gaps, "c" 3 levels, "h" 30 levels (target encoded), "b" boolean.
+/// A 60-row table: "x" numeric with gaps, "c" 3 levels, "h" 10 levels (target encoded with
+/// `leakConfig`), "b" boolean.
 func leakTable(extremeRows: Set<Int> = []) throws -> (DataTable, Target) {
     let n = 60
     var x: [Double?] = [], c: [String?] = [], h: [String?] = [], b: [Bool] = [], y: [Int32] = []
@@ -11,7 +12,7 @@ func leakTable(extremeRows: Set<Int> = []) throws -> (DataTable, Target) {
         let extreme = extremeRows.contains(i)
         x.append(extreme ? 1e6 + Double(i) : (i % 7 == 3 ? nil : Double((i * 37) % 11)))
         c.append(extreme ? "LEAK-c\(i)" : ["a", "b", "c"][i % 3])
-        h.append(extreme ? "LEAK-h\(i)" : "h\((i * 13) % 30)")
+        h.append(extreme ? "LEAK-h\(i)" : "h\((i * 13) % 10)")
         b.append(extreme ? true : i % 4 == 0)
         y.append(extreme ? 1 : Int32((i / 2) % 2))
     }
@@ -35,10 +36,11 @@ struct CrossValidationTests {
         ]
         let rng = RandomStream(seed: 11)
         for scaling in [Scaling.none, .standard, .minMax, .robust] {
-            let config = PreprocessingConfig(scaling: scaling)
+            let config = PreprocessingConfig(scaling: scaling, maxOneHotLevels: 5)
             // LeakDetector.fit throws if a training feature is ≥ 1e5.
             let cv = try crossValidate(estimator: LeakDetector(), preprocessing: config, table: table, target: target,
                                        folds: folds, metrics: [.accuracy, .auc], rng: rng)
+            #expect(cv.pipelines.allSatisfy { p in p.encodings.contains { if case .target = $0 { return true }; return false } })
             for (f, pipeline) in cv.pipelines.enumerated() {
                 for encoding in pipeline.encodings {
                     switch encoding {
@@ -71,7 +73,7 @@ struct CrossValidationTests {
         let (table, target) = try leakTable()
         var foldStream = RandomStream(seed: 2)
         let folds = try KFold(foldCount: 3).folds(rowCount: table.rowCount, using: &foldStream)
-        let config = PreprocessingConfig(scaling: .standard)
+        let config = PreprocessingConfig(scaling: .standard, maxOneHotLevels: 5)
         let rng = RandomStream(seed: 5)
         let base = try crossValidate(estimator: CentroidClassifier(), preprocessing: config, table: table,
                                      target: target, folds: folds, metrics: [.accuracy], rng: rng)

@@ -26,7 +26,8 @@ struct LabelEncoderTests {
         #expect(try LabelEncoder.encode(zeroOne, task: .regression).target == .values([0, 1, 1, 0]))
         let real = Column(name: "y", data: numeric([0.5, 1, 2, 3]))
         #expect(try LabelEncoder.encode(real).task == .regression)
-        #expect(throws: MLError.self) { try LabelEncoder.encode(zeroOne, task: .multiclass) }
+        #expect(try LabelEncoder.encode(zeroOne, task: .multiclass).task == .binary)   // the class count decides
+        #expect(throws: MLError.self) { try LabelEncoder.encode(Column(name: "y", data: numeric([0, 1, 2])), task: .binary) }
         let cat = Column(name: "y", data: categorical(["a", "b"]))
         #expect(throws: MLError.self) { try LabelEncoder.encode(cat, task: .regression) }
         let one = Column(name: "y", data: categorical(["a", "a", nil]))

@@ -109,6 +109,24 @@ struct PreprocessingTests {
         #expect(allClose(fixed.encodings, [0.625, 0.5, 0.25], rel: 1e-12))
     }
 
+    @Test func regressionTargetEncoding() throws {
+        let codes = [0, 0, 1, 1, 2]
+        let y: [Double] = [1, 3, 2, 2, 10]
+        // ȳ = 3.6, v = 53.2 / 5 = 10.64. Level 0: n 2, mean 2, s = 2 → λ = 21.28 / (21.28 + 1).
+        // Levels 1 and 2 have s = 0 → λ = 1 → their means 2 and 10.
+        let lambda = 21.28 / 22.28
+        let auto = TargetMeanEncoder.encode(codes: codes, y: y, rows: Array(0..<5), levelCount: 3, smoothing: .auto)
+        #expect(allClose(auto.encodings, [lambda * 2 + (1 - lambda) * 3.6, 2, 10], rel: 1e-12))
+        let raw = TargetMeanEncoder.encode(codes: codes, y: y, rows: Array(0..<5), levelCount: 3, smoothing: .fixed(0))
+        #expect(raw.encodings == [2, 2, 10])
+        // Through the encoder: one output column, inner folds are plain K-fold for values.
+        let result = try TargetMeanEncoder(smoothing: .auto, folds: 5)
+            .fitTransform(codes: codes, levelCount: 3, target: .values(y), using: RandomStream(seed: 3))
+        #expect(result.outputLabels == [nil])
+        #expect(result.encodings == [auto.encodings])
+        #expect(result.defaults == [3.6])
+    }
+
     @Test func multiclassTargetEncodingHasOneColumnPerClass() throws {
         let table = try makeTable([("h", categorical(["A", "A", "A", "B", "B", "C"]))])
         let target: Target = .classes(indices: [0, 1, 2, 0, 1, 2], names: ["a", "b", "c"])
@@ -160,30 +178,32 @@ struct PreprocessingTests {
     }
 
     @Test func droppedColumnsAreReported() throws {
-        let n = 6
+        let n = 24   // ID detection starts at 20 rows (the data layer's rule)
         let table = try makeTable([
-            ("id", numeric((1...n).map(Double.init))),
+            ("id", numeric((0..<n).map { Double(($0 * 7) % n + 100) })),   // distinct integers, any order
             ("name", ColumnData.text((0..<n).map { "person \($0)" })),
             ("code", categorical((0..<n).map { "c\($0)" })),
+            ("remark", categorical((0..<n).map { "r\($0 % 14)" })),        // 14 distinct in 24 rows: free text
             ("empty", numeric([Double?](repeating: nil, count: n))),
             ("same", numeric([Double](repeating: 3, count: n))),
-            ("skip", numeric([5, 1, 4, 2, 6, 3])),
-            ("x", numeric([0.5, 1.5, 0.25, 2, 3, 1])),
+            ("skip", numeric((0..<n).map { Double($0 % 5) })),
+            ("x", numeric((0..<n).map { Double($0 % 6) + 0.5 })),
         ])
-        let config = PreprocessingConfig(maxOneHotLevels: 3, ignoredColumns: ["skip"])
-        let p = try fit(table, binary6, config)
-        #expect(p.droppedColumns == [
-            DroppedColumn(name: "id", reason: .idLike),
-            DroppedColumn(name: "name", reason: .text),
-            DroppedColumn(name: "code", reason: .idLike),
-            DroppedColumn(name: "empty", reason: .allMissing),
-            DroppedColumn(name: "same", reason: .constant),
-            DroppedColumn(name: "skip", reason: .ignored),
-        ])
+        let target: Target = .classes(indices: (0..<n).map { Int32($0 % 2) }, names: ["no", "yes"])
+        let p = try fit(table, target, PreprocessingConfig(ignoredColumns: ["skip"]))
+        #expect(p.droppedColumns.map(\.name) == ["id", "name", "code", "remark", "empty", "same", "skip"])
+        #expect(p.droppedColumns.map(\.reason) == [.idLike, .text, .idLike, .text, .allMissing, .constant, .ignored])
+        #expect(p.droppedColumns[0].explanation == "ID-like: integer values unique per row (24 distinct in 24 rows)")
+        #expect(p.droppedColumns[3].explanation.hasPrefix("free text: 14 distinct values in 24 rows"))
+        #expect(p.droppedColumns[1].explanation == "free text")
         #expect(p.featureNames == ["x"])
         // Dropped columns may be absent at transform time.
         let q = try makeTable([("x", numeric([7]))])
         #expect(try p.transform(q).rows == [[7]])
+        // Switched off, the ID-like columns stay (as numbers and one-hot / target encodings).
+        let kept = try fit(table, target, PreprocessingConfig(dropsIDLikeColumns: false, ignoredColumns: ["skip"]))
+        #expect(kept.featureNames.first == "id")
+        #expect(!kept.droppedColumns.contains { $0.reason == .idLike })
     }
 
     @Test func noUsableColumnIsAnError() throws {

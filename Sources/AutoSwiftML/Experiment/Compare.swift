@@ -13,14 +13,18 @@ public struct CompareOptions: Sendable, Codable, Hashable {
     public var sortMetric: Metric?
     /// Whether the best model is refitted on the training part and scored on the holdout (default true).
     public var scoresHoldout: Bool
+    /// PyCaret's `turbo` (default true): leave out models whose capabilities say they are slow on
+    /// large data (rbfsvm, mlp), unless `include` names models explicitly.
+    public var turbo: Bool
 
     /// The defaults.
     public init(include: [String]? = nil, exclude: [String] = [], sortMetric: Metric? = nil,
-                scoresHoldout: Bool = true) {
+                scoresHoldout: Bool = true, turbo: Bool = true) {
         self.include = include
         self.exclude = exclude
         self.sortMetric = sortMetric
         self.scoresHoldout = scoresHoldout
+        self.turbo = turbo
     }
 }
 
@@ -96,14 +100,18 @@ public func compare(_ experiment: Experiment, models: [ModelSpec],
     }
 
     var notes: [String] = []
+    let turboSkipped = turboSkippedModels(models.filter { $0.kind == kind }, options: options)
+    if !turboSkipped.isEmpty {
+        notes.append("Turbo left out slow model(s): \(turboSkipped.joined(separator: ", ")) (turn turbo off or include them to run them).")
+    }
     if experiment.droppedTargetRowCount > 0 {
         notes.append("Dropped \(experiment.droppedTargetRowCount) row(s) with a missing target '\(experiment.targetName)'.")
     }
     for d in full.pipeline.droppedColumns {
-        notes.append("Dropped column '\(d.name)': \(d.reason.description).")
+        notes.append(sentence("Dropped column '\(d.name)': \(d.explanation)"))
     }
     for row in rows where !row.succeeded {
-        notes.append("Model '\(row.modelID)' failed: \(row.error ?? "").")
+        notes.append(sentence("Model '\(row.modelID)' failed: \(row.error ?? "unknown error")"))
     }
     return Leaderboard(task: experiment.task, targetName: experiment.targetName, metrics: metrics,
                        sortMetric: sortMetric, rows: rows, holdout: holdout,
@@ -114,6 +122,15 @@ public func compare(_ experiment: Experiment, models: [ModelSpec],
                        holdoutRowCount: experiment.holdoutTable.rowCount)
 }
 
+/// The models turbo leaves out (none when `include` is given or turbo is off).
+private func turboSkippedModels(_ models: [ModelSpec], options: CompareOptions) -> [String] {
+    guard options.turbo, options.include == nil else { return [] }
+    return models.filter { $0.capabilities.isSlowOnLargeData && !options.exclude.contains($0.id) }.map(\.id)
+}
+
+/// `text` ending with exactly one period.
+private func sentence(_ text: String) -> String { text.hasSuffix(".") ? text : text + "." }
+
 /// Applies include/exclude, keeping registry order; unknown IDs are errors.
 private func selectModels(_ models: [ModelSpec], options: CompareOptions, kind: ProblemKind) throws -> [ModelSpec] {
     let available = models.map(\.id)
@@ -121,7 +138,9 @@ private func selectModels(_ models: [ModelSpec], options: CompareOptions, kind: 
         throw MLError.invalidInput("Unknown \(kind.rawValue) model '\(id)'. Available models: \(available.joined(separator: ", ")).")
     }
     let selected = models.filter { spec in
-        (options.include.map { $0.contains(spec.id) } ?? true) && !options.exclude.contains(spec.id)
+        let included = options.include.map { $0.contains(spec.id) }
+            ?? !(options.turbo && spec.capabilities.isSlowOnLargeData)
+        return included && !options.exclude.contains(spec.id)
     }
     guard !selected.isEmpty else {
         throw MLError.invalidInput("No model left to compare (available: \(available.joined(separator: ", "))).")

@@ -88,3 +88,16 @@ public struct Experiment: Sendable {
         self.folds = folds
     }
 }
+
+extension Experiment {
+    /// Cross-validates one estimator on this experiment's training part and folds, with the same
+    /// streams `compare` uses (so the fold scores equal its leaderboard row's).
+    /// - Parameter metrics: `nil` scores the leaderboard metrics of the problem kind.
+    /// - Throws: the first failing fold's error.
+    public func crossValidate(_ estimator: any Estimator, metrics: [Metric]? = nil) throws -> CrossValidationResult {
+        try AutoSwiftML.crossValidate(estimator: estimator, preprocessing: config.preprocessing, table: trainTable,
+                                      target: trainTarget, folds: folds,
+                                      metrics: metrics ?? Metric.leaderboardMetrics(for: kind),
+                                      rng: modelStream, threads: config.resolvedThreadCount)
+    }
+}

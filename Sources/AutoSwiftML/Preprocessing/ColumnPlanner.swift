@@ -5,7 +5,7 @@ import MLModels
 /// The fit-time decision for one input column.
 enum ColumnPlan {
     /// Not used, for this reason.
-    case dropped(DroppedColumn.Reason)
+    case dropped(DroppedColumn.Reason, detail: String?)
     /// Used; `trainingColumns` are the encoded training rows (target encoding out-of-fold).
     case kept(ColumnEncoding, trainingColumns: [[Double]])
 }
@@ -13,27 +13,29 @@ enum ColumnPlan {
 extension PreprocessingConfig {
     /// Decides how `column` (training rows only) is encoded and encodes its training rows.
     func planColumn(_ column: Column, target: Target, rng: RandomStream) throws -> ColumnPlan {
+        if dropsIDLikeColumns, column.type != .text, case (true, let why?) = SchemaInference.isIDLike(column) {
+            // The data layer's rule, applied to the training rows: integers or labels unique per row,
+            // or labels so many that they are free text.
+            return .dropped(why.hasPrefix("free text") ? .text : .idLike, detail: why)
+        }
         switch column.data {
         case .text:
-            return .dropped(.text)
+            return .dropped(.text, detail: nil)
         case let .numeric(values, missing):
             let present = values.indices.filter { !missing[$0] && values[$0].isFinite }.map { values[$0] }
-            if present.isEmpty { return .dropped(.allMissing) }
-            if dropsIDLikeColumns, present.count == values.count, isIncreasingCounter(values) {
-                return .dropped(.idLike)
-            }
+            if present.isEmpty { return .dropped(.allMissing, detail: nil) }
             let fill = numericFill(present)
             let encoding = ColumnEncoding.numeric(column: column.name, fill: fill)
             let encoded = try encoding.encode(column)
-            if isConstant(encoded[0]) { return .dropped(.constant) }
+            if isConstant(encoded[0]) { return .dropped(.constant, detail: nil) }
             return .kept(encoding, trainingColumns: encoded)
         case let .boolean(values, missing):
             var ones = 0, zeros = 0
             for i in values.indices where !missing[i] { if values[i] { ones += 1 } else { zeros += 1 } }
-            if ones + zeros == 0 { return .dropped(.allMissing) }
+            if ones + zeros == 0 { return .dropped(.allMissing, detail: nil) }
             let encoding = ColumnEncoding.boolean(column: column.name, fill: ones > zeros ? 1 : 0)
             let encoded = try encoding.encode(column)
-            if isConstant(encoded[0]) { return .dropped(.constant) }
+            if isConstant(encoded[0]) { return .dropped(.constant, detail: nil) }
             return .kept(encoding, trainingColumns: encoded)
         case .categorical:
             return try planCategorical(column, target: target, rng: rng)
@@ -44,10 +46,7 @@ extension PreprocessingConfig {
         let strings = categoryStrings(column)
         var counts: [String: Int] = [:]
         for case let s? in strings { counts[s, default: 0] += 1 }
-        if counts.isEmpty { return .dropped(.allMissing) }
-        if dropsIDLikeColumns, counts.count > maxOneHotLevels, counts.values.allSatisfy({ $0 == 1 }) {
-            return .dropped(.idLike)
-        }
+        if counts.isEmpty { return .dropped(.allMissing, detail: nil) }
         let fill: String
         switch categoricalImputation {
         case .mostFrequent:
@@ -59,7 +58,7 @@ extension PreprocessingConfig {
         var levelSet = Set(counts.keys)
         if strings.contains(where: { $0 == nil }) { levelSet.insert(fill) }
         let levels = levelSet.sorted()
-        if levels.count < 2 { return .dropped(.constant) }
+        if levels.count < 2 { return .dropped(.constant, detail: nil) }
         let encoding: ColumnEncoding
         if levels.count == 2 {
             encoding = .binary(column: column.name, levels: levels, fill: fill)
@@ -95,14 +94,4 @@ extension PreprocessingConfig {
 func isConstant(_ x: [Double]) -> Bool {
     guard let first = x.first else { return true }
     return x.allSatisfy { $0 == first }
-}
-
-/// True for a row counter: at least three integer values, strictly increasing in row order.
-func isIncreasingCounter(_ x: [Double]) -> Bool {
-    guard x.count >= 3 else { return false }
-    for i in x.indices {
-        guard x[i] == x[i].rounded() else { return false }
-        if i > 0, x[i] <= x[i - 1] { return false }
-    }
-    return true
 }

@@ -4,7 +4,7 @@ public struct DroppedColumn: Sendable, Codable, Hashable {
     public enum Reason: String, Sendable, Codable, Hashable, CaseIterable, CustomStringConvertible {
         /// Free text (names, comments).
         case text
-        /// An identifier: a strictly increasing integer counter, or a category with every value distinct.
+        /// An identifier: integers or labels unique per row.
         case idLike
         /// Every training value is missing.
         case allMissing
@@ -17,7 +17,7 @@ public struct DroppedColumn: Sendable, Codable, Hashable {
         public var description: String {
             switch self {
             case .text: return "free text"
-            case .idLike: return "ID-like: every value distinct"
+            case .idLike: return "ID-like"
             case .allMissing: return "all values missing"
             case .constant: return "constant"
             case .ignored: return "ignored by configuration"
@@ -29,11 +29,20 @@ public struct DroppedColumn: Sendable, Codable, Hashable {
     public let name: String
     /// Why it was dropped.
     public let reason: Reason
+    /// Details in words (counts), when there are any.
+    public let detail: String?
 
     /// A dropped-column record.
-    public init(name: String, reason: Reason) {
+    public init(name: String, reason: Reason, detail: String? = nil) {
         self.name = name
         self.reason = reason
+        self.detail = detail
+    }
+
+    /// The reason with its details: "ID-like: integer values unique per row (623 distinct in 623 rows)".
+    public var explanation: String {
+        guard let detail else { return reason.description }
+        return reason == .text && detail.hasPrefix("free text") ? detail : "\(reason.description): \(detail)"
     }
 }
 

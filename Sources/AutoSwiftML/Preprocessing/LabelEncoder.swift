@@ -18,27 +18,27 @@ public struct EncodedTarget: Sendable, Codable, Hashable {
 
 /// Encodes a target column.
 public enum LabelEncoder {
-    /// Integer-valued numeric targets with at most this many distinct values are inferred to be
-    /// classes; other numeric targets are regression.
-    public static let maxInferredClassCount = 10
-
     /// Encodes `column` as a target, dropping rows whose target is missing.
     ///
     /// Class names are sorted as scikit-learn's `LabelEncoder` sorts them: numbers numerically
     /// (written as `Column.format` writes them: "0", "1", "2.5"), everything else as strings;
     /// booleans give "false", "true".
-    /// - Parameter task: the task to use; `nil` infers it (text, categories and booleans are
-    ///   classes; numbers are classes when integer-valued with at most `maxInferredClassCount`
-    ///   distinct values, else regression).
-    /// - Throws: `MLError.invalidInput` for a target without values, a classification target with
-    ///   one class, a regression target that is not numeric, or a task that contradicts the class count.
+    /// - Parameter task: the task to use; `nil` infers it with the data layer's `TaskInference`
+    ///   (text, categories and booleans are classes; numbers are classes when integer-valued with at
+    ///   most 20 distinct values, else regression). For classification, binary or multiclass
+    ///   follows the class count.
+    /// - Throws: `MLError.invalidInput` for a target without values or with a single class, a
+    ///   regression target that is not numeric, classification on non-integer numbers, or binary
+    ///   requested for other than two classes.
     public static func encode(_ column: Column, task: Task? = nil) throws -> EncodedTarget {
         let n = column.count
         let kept = (0..<n).filter { !column.isMissing($0) && !isNonFinite(column, $0) }
         guard !kept.isEmpty else {
             throw MLError.invalidInput("The target column '\(column.name)' has no values.")
         }
-        let kind = task?.kind ?? inferKind(column, rows: kept)
+        let requested = task.flatMap { InferredTask(rawValue: $0.rawValue) }
+        let kind: ProblemKind = try TaskInference.infer(target: column, requested: requested).isClassification
+            ? .classification : .regression
         switch kind {
         case .regression:
             guard case let .numeric(values, _) = column.data else {
@@ -51,11 +51,8 @@ public enum LabelEncoder {
             guard names.count >= 2 else {
                 throw MLError.invalidInput("The target column '\(column.name)' has a single class ('\(names.first ?? "")'); classification needs at least two.")
             }
-            let inferred: Task = names.count == 2 ? .binary : .multiclass
-            if let task, task != inferred {
-                throw MLError.invalidInput("The target column '\(column.name)' has \(names.count) classes, so the task is \(inferred.rawValue), not \(task.rawValue).")
-            }
-            return EncodedTarget(target: .classes(indices: indices, names: names), task: inferred, keptRows: kept,
+            return EncodedTarget(target: .classes(indices: indices, names: names),
+                                 task: names.count == 2 ? .binary : .multiclass, keptRows: kept,
                                  sourceRowCount: n)
         }
     }
@@ -63,17 +60,6 @@ public enum LabelEncoder {
     private static func isNonFinite(_ column: Column, _ i: Int) -> Bool {
         if case let .numeric(v, _) = column.data { return !v[i].isFinite }
         return false
-    }
-
-    private static func inferKind(_ column: Column, rows: [Int]) -> ProblemKind {
-        guard case let .numeric(values, _) = column.data else { return .classification }
-        var distinct = Set<Double>()
-        for i in rows {
-            guard values[i] == values[i].rounded() else { return .regression }
-            distinct.insert(values[i])
-            if distinct.count > maxInferredClassCount { return .regression }
-        }
-        return .classification
     }
 
     /// Sorted class names and each kept row's class index.

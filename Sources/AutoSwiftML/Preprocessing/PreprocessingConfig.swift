@@ -69,8 +69,9 @@ public struct PreprocessingConfig: Sendable, Codable, Hashable {
     public var targetEncodingFolds: Int
     /// Target-encoding smoothing (default `.auto`).
     public var targetEncodingSmoothing: TargetEncodingSmoothing
-    /// Drop ID-like columns (default true): integer columns strictly increasing in row order, and
-    /// categorical columns with more than `maxOneHotLevels` levels each seen once.
+    /// Drop ID-like columns (default true), judged on the training rows by the data layer's rule
+    /// (`SchemaInference.isIDLike`, from 20 rows on): integers unique per row, labels unique per row,
+    /// or labels with distinct values in at least half of the rows (free text).
     public var dropsIDLikeColumns: Bool
     /// Columns never used as features (PyCaret's `ignore_features`).
     public var ignoredColumns: [String]
@@ -144,8 +145,8 @@ public struct PreprocessingConfig: Sendable, Codable, Hashable {
             let plan = try planColumn(column, target: target,
                                       rng: rng.split(RandomKeys.preprocessing).split(UInt64(index)))
             switch plan {
-            case let .dropped(reason):
-                dropped.append(DroppedColumn(name: column.name, reason: reason))
+            case let .dropped(reason, detail):
+                dropped.append(DroppedColumn(name: column.name, reason: reason, detail: detail))
             case let .kept(encoding, trainingColumns):
                 encodings.append(encoding)
                 columnsOut.append(contentsOf: trainingColumns)
@@ -153,7 +154,7 @@ public struct PreprocessingConfig: Sendable, Codable, Hashable {
             }
         }
         guard !encodings.isEmpty else {
-            let why = dropped.map { "\($0.name) (\($0.reason.description))" }.joined(separator: ", ")
+            let why = dropped.map { "\($0.name) (\($0.explanation))" }.joined(separator: ", ")
             throw MLError.invalidInput("No usable feature column is left after preprocessing; dropped: \(why.isEmpty ? "none" : why).")
         }
         var features = try Matrix(columns: columnsOut)

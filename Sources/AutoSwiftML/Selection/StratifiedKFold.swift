@@ -4,8 +4,9 @@ import MLCore
 /// class proportions of the whole.
 ///
 /// The members of each class (shuffled when `shuffles`) are dealt round-robin to the folds; the
-/// dealing position carries on from one class to the next, so fold sizes differ by at most one.
-/// This is scikit-learn's allocation (`bincount(y_sorted[i::k])`).
+/// dealing position carries on from one class to the next (classes in order of first appearance,
+/// as scikit-learn encodes them), so fold sizes differ by at most one. The per-fold class counts
+/// are scikit-learn's allocation (`bincount(y_encoded_sorted[i::k])`).
 public struct StratifiedKFold: Sendable, Codable, Hashable {
     /// The number of folds (default 10, as PyCaret).
     public var foldCount: Int
@@ -31,7 +32,9 @@ public struct StratifiedKFold: Sendable, Codable, Hashable {
         }
         var assignment = [Int](repeating: 0, count: classes.count)
         var position = 0
-        for var rows in members {
+        let order = members.indices.filter { !members[$0].isEmpty }.sorted { members[$0][0] < members[$1][0] }
+        for c in order {
+            var rows = members[c]
             if shuffles { rng.shuffle(&rows) }
             for r in rows {
                 assignment[r] = position % foldCount
