@@ -35,7 +35,7 @@ let package = Package(
         .testTarget(name: "MLCoreTests", dependencies: ["MLCore", "CLinearAlgebra", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "MLDataTests", dependencies: ["MLData", "TestSupport"]),
         .testTarget(name: "MLModelsTests", dependencies: ["MLModels", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "AutoSwiftMLTests", dependencies: ["AutoSwiftML", "TestSupport"]),
+        .testTarget(name: "AutoSwiftMLTests", dependencies: ["AutoSwiftML", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AutoMLCLITests", dependencies: ["AutoMLCLI", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]

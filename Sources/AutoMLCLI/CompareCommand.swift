@@ -51,6 +51,9 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Leave out these model IDs, comma-separated.")
     var exclude: String?
 
+    @Flag(inversion: .prefixedNo, help: "Leave out models that scale badly with rows (rbfsvm, mlp), as PyCaret's turbo does; a model named in --include always runs.")
+    var turbo = true
+
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
     var threads: Int?
 
@@ -89,7 +92,7 @@ struct CompareCommand: ParsableCommand {
         config.threadCount = threads
         let experiment = try Experiment(table: table, targetColumn: data.target, kind: data.task, config: config)
         let options = CompareOptions(include: Self.ids(include), exclude: Self.ids(exclude) ?? [],
-                                     sortMetric: sort.flatMap { Metric(name: $0) })
+                                     sortMetric: sort.flatMap { Metric(name: $0) }, turbo: turbo)
         let board = try compare(experiment, options: options)
 
         var text = ""
