@@ -58,8 +58,15 @@ import TestSupport
         if name == "wine" {
             try Self.check(try LinearDiscriminantAnalysis(solver: .eigen).fit(train, using: &rng), refs["eigen"]!, data)
         }
-        try Self.check(try LinearDiscriminantAnalysis(solver: .eigen, shrinkage: 0.3).fit(train, using: &rng),
+        try Self.check(try LinearDiscriminantAnalysis(solver: .eigen, shrinkage: .fixed(0.3)).fit(train, using: &rng),
                        refs["eigen_shrinkage_0.3"]!, data)
+        try Self.check(try LinearDiscriminantAnalysis(solver: .eigen, shrinkage: .auto).fit(train, using: &rng),
+                       refs["eigen_shrinkage_auto"]!, data)
+        try Self.check(try LinearDiscriminantAnalysis(solver: .lsqr, shrinkage: .auto).fit(train, using: &rng),
+                       refs["lsqr_shrinkage_auto"]!, data)
+        if name == "wine" {
+            try Self.check(try LinearDiscriminantAnalysis(solver: .lsqr).fit(train, using: &rng), refs["lsqr_shrinkage_None"]!, data)
+        }
     }
 
     struct QDARef: Decodable {
@@ -107,8 +114,8 @@ import TestSupport
             }
             #expect(try model.predict(x) == .classes([0, 0, 0, 2, 2, 2]))
         }
-        #expect(throws: MLError.self) { try LinearDiscriminantAnalysis(solver: .svd, shrinkage: 0.5).fit(data, using: &rng) }
-        #expect(throws: MLError.self) { try LinearDiscriminantAnalysis(solver: .eigen, shrinkage: 2).fit(data, using: &rng) }
+        #expect(throws: MLError.self) { try LinearDiscriminantAnalysis(solver: .svd, shrinkage: .fixed(0.5)).fit(data, using: &rng) }
+        #expect(throws: MLError.self) { try LinearDiscriminantAnalysis(solver: .eigen, shrinkage: .fixed(2)).fit(data, using: &rng) }
         #expect(throws: MLError.self) { try QuadraticDiscriminantAnalysis(regParam: -0.1).fit(data, using: &rng) }
         let one = TrainingData(features: x, target: .classes(indices: [0, 0, 0, 0, 0, 1], names: ["a", "b"]))
         #expect(throws: MLError.self) { try QuadraticDiscriminantAnalysis().fit(one, using: &rng) }

@@ -128,6 +128,11 @@ for name in CLASSIFICATION:
         "eigen_shrinkage_0.3": {"coef": tolist(shr.coef_), "intercept": tolist(shr.intercept_),
                                 "decision": tolist(shr.decision_function(Xte)), "proba": tolist(shr.predict_proba(Xte))},
     }
+    for solver, shrinkage in [("eigen", "auto"), ("lsqr", None), ("lsqr", "auto")]:
+        m = LinearDiscriminantAnalysis(solver=solver, shrinkage=shrinkage).fit(Xtr, ytr)
+        lda[name][f"{solver}_shrinkage_{shrinkage}"] = {
+            "coef": tolist(m.coef_), "intercept": tolist(m.intercept_),
+            "decision": tolist(m.decision_function(Xte)), "proba": tolist(m.predict_proba(Xte))}
     q2 = QuadraticDiscriminantAnalysis(reg_param=0.1).fit(Xtr, ytr)
     qda[name] = {"reg_0.1_proba": tolist(q2.predict_proba(Xte)),
                  "reg_0.1_accuracy": accuracy_score(yte, q2.predict(Xte))}
