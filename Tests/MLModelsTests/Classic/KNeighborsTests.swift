@@ -41,6 +41,9 @@ import TestSupport
         let naive = Self.naiveNearest(train: t2, queries: q2, k: 7)
         #expect(fast.indices == naive.0)
         #expect(maxAbsoluteError(fast.distances, naive.1) < 1e-9)
+        // The thread count never changes the result.
+        let oneThread = NeighborSearch.kNearest(train: t2, queries: q2, k: 7, threads: 1, blockSize: 3)
+        #expect(oneThread.indices == fast.indices && oneThread.distances == fast.distances)
         #expect(NeighborSearch.blockSize(trainingRows: 100_000) == 41)
         #expect(NeighborSearch.blockSize(trainingRows: 10) == 1024)
     }
