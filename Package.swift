@@ -32,11 +32,11 @@ let package = Package(
 
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["AutoSwiftML"], path: "Tests/TestSupport"),
-        .testTarget(name: "MLCoreTests", dependencies: ["MLCore", "CLinearAlgebra", "TestSupport"]),
+        .testTarget(name: "MLCoreTests", dependencies: ["MLCore", "CLinearAlgebra", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "MLDataTests", dependencies: ["MLData", "TestSupport"]),
-        .testTarget(name: "MLModelsTests", dependencies: ["MLModels", "TestSupport"]),
+        .testTarget(name: "MLModelsTests", dependencies: ["MLModels", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AutoSwiftMLTests", dependencies: ["AutoSwiftML", "TestSupport"]),
-        .testTarget(name: "AutoMLCLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "AutoMLCLITests", dependencies: ["AutoMLCLI", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

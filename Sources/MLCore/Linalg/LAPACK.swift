@@ -40,7 +40,8 @@ public enum LAPACK {
     }
 
     /// Minimum-norm least-squares solution of `A·X ≈ B` by SVD (`dgelsd`); works for rank-deficient `A`.
-    /// - Parameter rcond: singular values below `rcond × σ_max` are treated as zero (−1: machine precision).
+    /// - Parameter rcond: singular values below `rcond × σ_max` are treated as zero; a negative value
+    ///   means numpy's default, machine epsilon × max(rows, columns).
     /// - Complexity: O(m·n·min(m, n)).
     public static func leastSquares(_ a: Matrix, _ b: Matrix, rcond: Double = -1) throws -> (solution: Matrix, rank: Int) {
         let m = a.rowCount, n = a.columnCount, k = b.columnCount
@@ -54,7 +55,8 @@ public enum LAPACK {
         var singular = [Double](repeating: 0, count: min(m, n))
         var rank: Int32 = 0
         let info = LAPACKE_dgelsd(LAPACK_COL_MAJOR, Int32(m), Int32(n), Int32(k), &work, Int32(m),
-                                  &rhs, Int32(ldb), &singular, rcond, &rank)
+                                  &rhs, Int32(ldb), &singular,
+                                  rcond < 0 ? Double.ulpOfOne * Double(max(m, n)) : rcond, &rank)
         guard info == 0 else { throw MLError.numerical(routine: "dgelsd", info: Int(info)) }
         var x = Matrix(rowCount: n, columnCount: k)
         for j in 0..<k { for i in 0..<n { x.storage[i + j * n] = rhs[i + j * ldb] } }

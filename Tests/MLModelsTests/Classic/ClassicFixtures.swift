@@ -36,26 +36,6 @@ func loadClassic<T: Decodable>(_ file: String, as type: T.Type = T.self) throws 
     try loadFixture("MLModelsTests/Fixtures/classic/\(file)")
 }
 
-func accuracy(_ p: Prediction, _ truth: [Int32]) -> Double {
-    guard case let .classes(c) = p else { return .nan }
-    return Double(zip(c, truth).filter { $0 == $1 }.count) / Double(truth.count)
-}
-
-func r2Score(_ p: Prediction, _ truth: [Double]) -> Double {
-    guard case let .values(v) = p else { return .nan }
-    let m = truth.reduce(0, +) / Double(truth.count)
-    var ssRes = 0.0, ssTot = 0.0
-    for (a, b) in zip(v, truth) { ssRes += (a - b) * (a - b); ssTot += (b - m) * (b - m) }
-    return 1 - ssRes / ssTot
-}
-
-func maxRelativeError(_ a: [Double], _ b: [Double], floor: Double = 1e-12) -> Double {
-    precondition(a.count == b.count)
-    var e = 0.0
-    for (x, y) in zip(a, b) { e = max(e, abs(x - y) / max(floor, max(abs(x), abs(y)))) }
-    return e
-}
-
 func maxAbsoluteError(_ a: [Double], _ b: [Double]) -> Double {
     precondition(a.count == b.count)
     return zip(a, b).map { abs($0 - $1) }.max() ?? 0

@@ -1,0 +1,126 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Parses decimal numbers straight from bytes, without allocating.
+///
+/// Grammar (after trimming spaces and tabs): `[+-]? (digits [. digits?]? | . digits) ([eE] [+-]? digits)?`.
+/// Hexadecimal, `inf`, `nan`, thousands separators and decimal commas are not numbers here.
+/// Values with at most 15 significant digits and a small exponent are computed exactly
+/// (Clinger's fast path: one exact multiplication or division of two exactly representable
+/// doubles); longer ones go through the C library's correctly rounded `strtod` on a stack copy.
+enum NumberParser {
+    /// Exact powers of ten representable as `Double`.
+    static let powersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
+
+    /// True for a space or a tab.
+    @inline(__always)
+    static func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
+
+    /// The number in `p[start..<end]`, or `nil` when the bytes are not a decimal number.
+    /// The result may be infinite when the exponent overflows (the caller decides).
+    @inline(__always)
+    static func parse(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+        var i = start
+        var e = end
+        while i < e && isBlank(p[i]) { i &+= 1 }
+        while e > i && isBlank(p[e &- 1]) { e &-= 1 }
+        if i >= e { return nil }
+        let tokenStart = i
+        var negative = false
+        if p[i] == UInt8(ascii: "-") { negative = true; i &+= 1 } else if p[i] == UInt8(ascii: "+") { i &+= 1 }
+        var mantissa: UInt64 = 0
+        var significant = 0       // significant digits taken into `mantissa`
+        var dropped = false       // nonzero digits beyond what `mantissa` holds
+        var exponent = 0
+        var digits = 0
+        // Integer part.
+        while i < e {
+            let d = p[i] &- 0x30
+            if d > 9 { break }
+            digits &+= 1
+            if mantissa == 0 && d == 0 {
+                // leading zero
+            } else if significant < 19 {
+                mantissa = mantissa &* 10 &+ UInt64(d)
+                significant &+= 1
+            } else {
+                exponent &+= 1
+                if d != 0 { dropped = true }
+            }
+            i &+= 1
+        }
+        if i < e && p[i] == UInt8(ascii: ".") {
+            i &+= 1
+            while i < e {
+                let d = p[i] &- 0x30
+                if d > 9 { break }
+                digits &+= 1
+                if mantissa == 0 && d == 0 {
+                    exponent &-= 1
+                } else if significant < 19 {
+                    mantissa = mantissa &* 10 &+ UInt64(d)
+                    significant &+= 1
+                    exponent &-= 1
+                } else if d != 0 {
+                    dropped = true
+                }
+                i &+= 1
+            }
+        }
+        if digits == 0 { return nil }
+        if i < e && (p[i] == UInt8(ascii: "e") || p[i] == UInt8(ascii: "E")) {
+            i &+= 1
+            var expNegative = false
+            if i < e && p[i] == UInt8(ascii: "-") { expNegative = true; i &+= 1 } else if i < e && p[i] == UInt8(ascii: "+") { i &+= 1 }
+            var expValue = 0
+            var expDigits = 0
+            while i < e {
+                let d = p[i] &- 0x30
+                if d > 9 { break }
+                if expValue < 100_000 { expValue = expValue &* 10 &+ Int(d) }
+                expDigits &+= 1
+                i &+= 1
+            }
+            if expDigits == 0 { return nil }
+            exponent &+= expNegative ? -expValue : expValue
+        }
+        if i != e { return nil }
+        if mantissa == 0 { return negative ? -0.0 : 0.0 }
+        if !dropped && mantissa <= (1 << 53) && exponent >= -22 && exponent <= 22 {
+            let m = Double(mantissa)
+            let value = exponent >= 0 ? m * powersOfTen[exponent] : m / powersOfTen[-exponent]
+            return negative ? -value : value
+        }
+        return slowParse(p, tokenStart, e)
+    }
+
+    /// Correctly rounded conversion through `strtod` on a NUL-terminated stack copy of a token
+    /// already checked against the grammar.
+    static func slowParse(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+        let length = end - start
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: length + 1) { buffer -> Double? in
+            guard let base = buffer.baseAddress else { return nil }
+            for k in 0..<length { base[k] = CChar(bitPattern: p[start + k]) }
+            base[length] = 0
+            var endPointer: UnsafeMutablePointer<CChar>?
+            let value = strtod(base, &endPointer)
+            guard let endPointer, endPointer == base + length else { return nil }
+            return value
+        }
+    }
+
+    /// The number spelled by `text` (same grammar), for callers holding strings.
+    static func parse(_ text: String) -> Double? {
+        var text = text
+        return text.withUTF8 { buffer -> Double? in
+            guard let base = buffer.baseAddress else { return nil }
+            return parse(base, 0, buffer.count)
+        }
+    }
+}

@@ -1,0 +1,142 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import MLCore
+
+/// A fitted linear classifier: decision values `X·W + b`, turned into probabilities by a sigmoid
+/// (one output, binary) or a softmax (one output per class).
+///
+/// Shared by `LogisticRegression`, `RidgeClassifier` and `LinearSVMClassifier`. For the logistic
+/// model these are its probabilities; for ridge and the SVM they are a monotone squashing of the
+/// decision values (scikit-learn offers only `decision_function`; PyCaret computes AUC from it, and
+/// the ranking, hence AUC, is the same).
+public struct LinearClassifierModel: ProbabilisticModel, Codable, Sendable, Hashable {
+    /// Coefficients, features × outputs (1 output for two present classes, else one per present class).
+    public let coefficients: Matrix
+    /// One intercept per output.
+    public let intercepts: [Double]
+    /// Classes seen in training (indices into the target's names), ascending.
+    public let presentClasses: [Int32]
+    /// All classes of the target, present or not.
+    public let classCount: Int
+    /// Solver iterations (0 for closed-form fits).
+    public let iterations: Int
+    /// Whether the solver met its tolerance.
+    public let converged: Bool
+
+    /// The number of feature columns expected at prediction.
+    public var featureCount: Int { coefficients.rowCount }
+
+    /// Creates a model from fitted parameters.
+    public init(coefficients: Matrix, intercepts: [Double], presentClasses: [Int32], classCount: Int,
+                iterations: Int = 0, converged: Bool = true) {
+        self.coefficients = coefficients
+        self.intercepts = intercepts
+        self.presentClasses = presentClasses
+        self.classCount = classCount
+        self.iterations = iterations
+        self.converged = converged
+    }
+
+    /// The decision values, rows × outputs.
+    /// - Complexity: O(rows × features × outputs), one `dgemm`.
+    public func decisionFunction(_ features: Matrix) throws -> Matrix {
+        try checkPredictionInput(features)
+        var z = Matrix(rowCount: features.rowCount, columnCount: coefficients.columnCount)
+        if coefficients.columnCount == 0 { return z }
+        BLAS.gemm(features, coefficients, into: &z)
+        let n = features.rowCount
+        z.storage.withUnsafeMutableBufferPointer { buf in
+            for k in 0..<coefficients.columnCount {
+                let b = intercepts[k]
+                for i in 0..<n { buf[k &* n &+ i] += b }
+            }
+        }
+        return z
+    }
+
+    /// Class probabilities, rows × `classCount`; absent classes get 0; every row sums to 1.
+    /// - Complexity: O(rows × features × outputs).
+    public func predictProbabilities(_ features: Matrix) throws -> Matrix {
+        let z = try decisionFunction(features)
+        let n = features.rowCount
+        var out = Matrix(rowCount: n, columnCount: classCount)
+        switch presentClasses.count {
+        case 1:
+            let c = Int(presentClasses[0])
+            for i in 0..<n { out[i, c] = 1 }
+        case 2:
+            let c0 = Int(presentClasses[0]), c1 = Int(presentClasses[1])
+            for i in 0..<n {
+                let p = logisticSigmoid(z[i, 0])
+                out[i, c1] = p
+                out[i, c0] = 1 - p
+            }
+        default:
+            var row = [Double](repeating: 0, count: presentClasses.count)
+            for i in 0..<n {
+                for k in row.indices { row[k] = z[i, k] }
+                softmaxInPlace(&row)
+                for (k, c) in presentClasses.enumerated() { out[i, Int(c)] = row[k] }
+            }
+        }
+        return out
+    }
+
+    /// The class with the largest decision value (ties to the lower class).
+    public func predict(_ features: Matrix) throws -> Prediction {
+        .classes(argmaxClasses(try predictProbabilities(features)))
+    }
+}
+
+/// A fitted linear regressor `ŷ = X·w + b`.
+public struct LinearRegressorModel: FittedModel, Codable, Sendable, Hashable {
+    /// One coefficient per feature.
+    public let coefficients: [Double]
+    /// The intercept.
+    public let intercept: Double
+    /// Solver iterations (0 for closed-form fits).
+    public let iterations: Int
+    /// Whether the solver met its tolerance.
+    public let converged: Bool
+
+    /// The number of feature columns expected at prediction.
+    public var featureCount: Int { coefficients.count }
+
+    /// Creates a model from fitted parameters.
+    public init(coefficients: [Double], intercept: Double, iterations: Int = 0, converged: Bool = true) {
+        self.coefficients = coefficients
+        self.intercept = intercept
+        self.iterations = iterations
+        self.converged = converged
+    }
+
+    /// `X·w + b`, one `dgemv`.
+    /// - Complexity: O(rows × features).
+    public func predict(_ features: Matrix) throws -> Prediction {
+        try checkPredictionInput(features)
+        var y = [Double](repeating: intercept, count: features.rowCount)
+        BLAS.gemv(features, coefficients, alpha: 1, beta: 1, into: &y)
+        return .values(y)
+    }
+}
+
+/// 1 / (1 + e^(−z)), computed without overflow.
+@inline(__always) func logisticSigmoid(_ z: Double) -> Double {
+    if z >= 0 { return 1 / (1 + exp(-z)) }
+    let e = exp(z)
+    return e / (1 + e)
+}
+
+/// Replaces `v` by softmax(v), shifting by the maximum first.
+@inline(__always) func softmaxInPlace(_ v: inout [Double]) {
+    var m = -Double.infinity
+    for x in v { m = Swift.max(m, x) }
+    var s = 0.0
+    for k in v.indices { v[k] = exp(v[k] - m); s += v[k] }
+    for k in v.indices { v[k] /= s }
+}
