@@ -94,13 +94,22 @@ struct ColumnCheckContext: Sendable {
 
     private func leakage(_ name: String, _ feature: BinnedFeature) -> DataWarning? {
         guard foldCount >= 2 else { return nil }
-        let score: Double, threshold: Double, label: String
+        var score: Double
+        let threshold: Double, label: String
         if target.isClassification {
             score = SingleFeatureScore.classificationAUC(
                 bins: feature.bins, binCount: feature.binCount, classes: target.classes,
                 classCount: target.classNames.count, folds: folds, foldCount: foldCount)
             threshold = options.leakageAUCThreshold
             label = target.classNames.count > 2 ? "one-vs-rest macro AUC" : "AUC"
+            // Quantile bins blur a clean threshold (one bin can straddle it, costing up to half a bin's
+            // share of AUC), so a binary target also gets the rank AUC of the raw values, in the better
+            // direction. Choosing one sign cannot overfit, so it needs no folds.
+            if target.classNames.count == 2, !feature.binsAreLevels, feature.missingCount == 0,
+               let x = feature.numericValues {
+                let raw = (try? ClassificationMetrics.rocAUC(isPositive: target.classes.map { $0 == 1 }, scores: x)) ?? .nan
+                if !raw.isNaN { score = max(score.isNaN ? 0 : score, max(raw, 1 - raw)) }
+            }
         } else {
             score = SingleFeatureScore.regressionR2(
                 bins: feature.bins, binCount: feature.binCount, values: target.values, folds: folds,
