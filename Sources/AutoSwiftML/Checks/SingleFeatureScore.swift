@@ -6,8 +6,9 @@ import MLModels
 // IN:  bins[r] in 0..<binCount (one feature, binned), folds[r] in 0..<foldCount, and the target
 //      (class indices or values) per row.
 // OUT: the out-of-fold score of a per-bin model fitted on the other folds: class frequencies per bin
-//      (AUC; one-vs-rest macro for three or more classes) or target means per bin (R²). A bin with no
-//      training rows — an unseen level — predicts the training folds' overall frequency or mean.
+//      (AUC; one-vs-rest macro for three or more classes) or target means per bin (R²), scored on each
+//      validation fold and averaged over folds. A bin with no training rows — an unseen level —
+//      predicts the training folds' overall frequency or mean.
 //
 // The per-fold models never look at their validation rows: training statistics of fold f are the
 // column totals minus fold f's own. Every out-of-fold score is therefore determined by the
@@ -15,8 +16,9 @@ import MLModels
 //
 // Complexity: O(n + F·B·K + G log G) for n rows, F folds, B bins, K classes, G non-empty groups.
 enum SingleFeatureScore {
-    /// Out-of-fold AUC of the per-bin class-frequency model: the binary AUC of the second class for
-    /// two classes, the unweighted mean of one-vs-rest AUCs for more. NaN when no class can be scored.
+    /// Cross-validated AUC of the per-bin class-frequency model: per validation fold, the binary AUC
+    /// of the second class for two classes or the unweighted mean of one-vs-rest AUCs for more; then
+    /// the mean over folds. NaN when no fold can be scored.
     static func classificationAUC(bins: [Int32], binCount: Int, classes: [Int32], classCount: Int,
                                   folds: [UInt8], foldCount: Int) -> Double {
         let n = bins.count
@@ -76,29 +78,42 @@ enum SingleFeatureScore {
             }
         }
 
+        // Score each validation fold on its own, then average over folds (as cross_val_score does).
+        // Pooling the folds would compare scores from different fold models, and those are biased
+        // against their own validation rows (a fold rich in positives trains on fewer of them).
         let scoredClasses = k == 2 ? [1] : Array(0..<k)
-        var sum = 0.0, used = 0
+        var foldSum = 0.0, foldsUsed = 0
         var scores: [Double] = [], positives: [Double] = [], negatives: [Double] = []
-        for c in scoredClasses {
-            scores.removeAll(keepingCapacity: true)
-            positives.removeAll(keepingCapacity: true)
-            negatives.removeAll(keepingCapacity: true)
-            for g in 0..<groupCount where groupSizes[g] > 0 {
-                let p = counts[g * k + c]
-                scores.append(groupScores[g * k + c])
-                positives.append(p)
-                negatives.append(groupSizes[g] - p)
+        for f in 0..<foldCount {
+            var sum = 0.0, used = 0
+            for c in scoredClasses {
+                scores.removeAll(keepingCapacity: true)
+                positives.removeAll(keepingCapacity: true)
+                negatives.removeAll(keepingCapacity: true)
+                for b in 0..<binCount {
+                    let g = f * binCount + b
+                    guard groupSizes[g] > 0 else { continue }
+                    let p = counts[g * k + c]
+                    scores.append(groupScores[g * k + c])
+                    positives.append(p)
+                    negatives.append(groupSizes[g] - p)
+                }
+                let auc = groupedAUC(scores: scores, positives: positives, negatives: negatives)
+                if !auc.isNaN {
+                    sum += auc
+                    used += 1
+                }
             }
-            let auc = groupedAUC(scores: scores, positives: positives, negatives: negatives)
-            if !auc.isNaN {
-                sum += auc
-                used += 1
+            if used > 0 {
+                foldSum += sum / Double(used)
+                foldsUsed += 1
             }
         }
-        return used > 0 ? sum / Double(used) : .nan
+        return foldsUsed > 0 ? foldSum / Double(foldsUsed) : .nan
     }
 
-    /// Out-of-fold R² of the per-bin target-mean model. NaN for fewer than two rows.
+    /// Cross-validated R² of the per-bin target-mean model: R² on each validation fold of two rows or
+    /// more, averaged over folds. NaN when no fold has two rows.
     static func regressionR2(bins: [Int32], binCount: Int, values: [Double], folds: [UInt8], foldCount: Int) -> Double {
         let n = bins.count
         let groupCount = foldCount * binCount
@@ -135,9 +150,21 @@ enum SingleFeatureScore {
                 predictions[g] = c > 0 ? (binSums[b] - sums[g]) / c : trainMean
             }
         }
-        var oof = [Double](repeating: 0, count: n)
-        for r in 0..<n { oof[r] = predictions[Int(folds[r]) &* binCount &+ Int(bins[r])] }
-        return (try? RegressionMetrics.r2(truth: values, predicted: oof)) ?? .nan
+        // R² per validation fold (around the fold's own mean, as r2_score does), averaged over folds.
+        var residual = [Double](repeating: 0, count: foldCount), spread = [Double](repeating: 0, count: foldCount)
+        for r in 0..<n {
+            let f = Int(folds[r])
+            let d = values[r] - predictions[f &* binCount &+ Int(bins[r])]
+            let m = values[r] - foldSums[f] / foldCounts[f]
+            residual[f] += d * d
+            spread[f] += m * m
+        }
+        var sum = 0.0, used = 0
+        for f in 0..<foldCount where foldCounts[f] >= 2 {
+            sum += spread[f] > 0 ? 1 - residual[f] / spread[f] : (residual[f] == 0 ? 1 : 0)
+            used += 1
+        }
+        return used > 0 ? sum / Double(used) : .nan
     }
 
     /// The binary ROC AUC of groups of rows sharing a score: `positives[g]` and `negatives[g]` rows

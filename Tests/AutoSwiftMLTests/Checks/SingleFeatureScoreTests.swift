@@ -6,7 +6,7 @@ import TestSupport
 @Suite("Data-check kernels against naive twins")
 struct SingleFeatureScoreTests {
     /// Per row, the class frequencies of its bin among the rows of the other folds (or of all other
-    /// folds' rows when the bin is unseen there), then scikit-learn-style AUC per class.
+    /// folds' rows when the bin is unseen there); then per fold the AUC (macro over classes), averaged.
     func naiveClassificationAUC(bins: [Int32], classes: [Int32], classCount k: Int, folds: [UInt8]) throws -> Double {
         let n = bins.count
         var scores = [[Double]](repeating: [Double](repeating: 0, count: k), count: n)
@@ -21,12 +21,18 @@ struct SingleFeatureScoreTests {
             scores[r] = source.map { total > 0 ? $0 / total : 0 }
         }
         let scored = k == 2 ? [1] : Array(0..<k)
-        var aucs: [Double] = []
-        for c in scored {
-            let auc = try ClassificationMetrics.rocAUC(isPositive: classes.map { Int($0) == c }, scores: scores.map { $0[c] })
-            if !auc.isNaN { aucs.append(auc) }
+        var foldScores: [Double] = []
+        for f in Set(folds).sorted() {
+            let rows = (0..<n).filter { folds[$0] == f }
+            var aucs: [Double] = []
+            for c in scored {
+                let auc = try ClassificationMetrics.rocAUC(isPositive: rows.map { Int(classes[$0]) == c },
+                                                           scores: rows.map { scores[$0][c] })
+                if !auc.isNaN { aucs.append(auc) }
+            }
+            if !aucs.isEmpty { foldScores.append(aucs.reduce(0, +) / Double(aucs.count)) }
         }
-        return aucs.reduce(0, +) / Double(aucs.count)
+        return foldScores.reduce(0, +) / Double(foldScores.count)
     }
 
     func naiveRegressionR2(bins: [Int32], values: [Double], folds: [UInt8]) throws -> Double {
@@ -40,7 +46,13 @@ struct SingleFeatureScoreTests {
             }
             predicted[r] = binCount > 0 ? binSum / binCount : sum / count
         }
-        return try RegressionMetrics.r2(truth: values, predicted: predicted)
+        var foldScores: [Double] = []
+        for f in Set(folds).sorted() {
+            let rows = (0..<n).filter { folds[$0] == f }
+            if rows.count < 2 { continue }
+            foldScores.append(try RegressionMetrics.r2(truth: rows.map { values[$0] }, predicted: rows.map { predicted[$0] }))
+        }
+        return foldScores.reduce(0, +) / Double(foldScores.count)
     }
 
     /// Pearson correlation of average ranks.
