@@ -26,7 +26,8 @@ struct BinnedFeature: Sendable {
     var missingCount: Int
 
     /// Encodes `column` at the table rows `rows`.
-    /// - Complexity: O(n log n) for a numeric column (one sort of its values), O(n) otherwise.
+    /// - Complexity: O(n log B) for a numeric column with B bins (plus one sort of at most 16 384
+    ///   sampled values), O(n) otherwise.
     init(column: Column, rows: [Int], maxBinCount: Int) {
         let n = rows.count
         var bins = [Int32](repeating: 0, count: n)
@@ -39,35 +40,37 @@ struct BinnedFeature: Sendable {
             for (r, i) in rows.enumerated() {
                 if m[i] || v[i].isNaN { missing += 1 } else { values[r] = v[i]; present.append(v[i]) }
             }
-            present.sort()
+            // Up to maxBinCount distinct values, kept sorted; one more means "use quantile bins".
             var distinct: [Double] = []
-            for x in present where distinct.last != x { distinct.append(x) }
+            var largest = -Double.infinity
+            for x in present {
+                if x > largest { largest = x }
+                if distinct.count > maxBinCount { continue }
+                let k = BinnedFeature.firstIndex(notBelow: x, in: distinct)
+                if k == distinct.count || distinct[k] != x { distinct.insert(x, at: k) }
+            }
             let edges: [Double]
             let exact = distinct.count <= maxBinCount
             if exact {
                 edges = distinct
             } else {
-                // Upper edges at the k/maxBinCount quantiles; bin(x) = number of edges below x.
+                // Upper edges at the k/maxBinCount quantiles of an evenly strided subsample (at most
+                // `quantileSampleSize` values, no randomness); bin(x) = number of edges below x.
+                let step = max(1, present.count / BinnedFeature.quantileSampleSize)
+                var sample = stride(from: 0, to: present.count, by: step).map { present[$0] }
+                sample.sort()
                 var e: [Double] = []
                 for k in 1..<maxBinCount {
-                    let q = present[(k * present.count) / maxBinCount]
-                    if e.last != q && q < distinct[distinct.count - 1] { e.append(q) }
+                    let q = sample[(k * sample.count) / maxBinCount]
+                    if e.last != q && q < largest { e.append(q) }
                 }
                 edges = e
             }
             let valueBinCount = exact ? distinct.count : edges.count + 1
             let missingBin = Int32(valueBinCount)
-            edges.withUnsafeBufferPointer { e in
-                for r in 0..<n {
-                    let x = values[r]
-                    if x.isNaN { bins[r] = missingBin; continue }
-                    var lo = 0, hi = e.count          // first edge >= x
-                    while lo < hi {
-                        let mid = (lo &+ hi) >> 1
-                        if e[mid] < x { lo = mid &+ 1 } else { hi = mid }
-                    }
-                    bins[r] = Int32(lo)
-                }
+            for r in 0..<n {
+                let x = values[r]
+                bins[r] = x.isNaN ? missingBin : Int32(BinnedFeature.firstIndex(notBelow: x, in: edges))
             }
             var names: [String] = []
             if exact {
@@ -133,6 +136,28 @@ struct BinnedFeature: Sendable {
         self.binNames = binNames
         self.numericValues = numericValues
         self.missingCount = missingCount
+    }
+
+    /// Values sampled (evenly strided) to place quantile edges.
+    static let quantileSampleSize = 16_384
+
+    /// The first index of sorted `edges` whose value is at least `x` (`edges.count` when none is).
+    /// - Complexity: O(log edges.count).
+    @inline(__always)
+    static func firstIndex(notBelow x: Double, in edges: [Double]) -> Int {
+        // Branch-free lower bound: the comparison feeds a conditional move, not a jump.
+        edges.withUnsafeBufferPointer { e in
+            var count = e.count
+            if count == 0 { return 0 }
+            var base = 0
+            while count > 1 {
+                let half = count >> 1
+                let below = unsafeBitCast(e[base &+ half] < x, to: UInt8.self)   // 0 or 1
+                base &+= half & (0 &- Int(below))
+                count &-= half
+            }
+            return base &+ (e[base] < x ? 1 : 0)
+        }
     }
 
     /// The levels as numbers per row when every level reads as a finite number, else nil.

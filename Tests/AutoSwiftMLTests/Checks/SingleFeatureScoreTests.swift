@@ -139,6 +139,29 @@ struct SingleFeatureScoreTests {
         }
     }
 
+    @Test func branchFreeLowerBoundMatchesLinearScan() {
+        var rng = RandomStream(seed: 12)
+        for _ in 0..<200 {
+            let edges = Array(Set((0..<rng.nextInt(below: 40)).map { _ in Double(rng.nextInt(below: 50)) })).sorted()
+            let x = Double(rng.nextInt(below: 60)) - 5 + (rng.nextUniform() < 0.5 ? 0 : 0.5)
+            let naive = edges.firstIndex { $0 >= x } ?? edges.count
+            #expect(BinnedFeature.firstIndex(notBelow: x, in: edges) == naive, "x \(x) in \(edges)")
+        }
+    }
+
+    @Test func largeColumnsTakeQuantilesFromAStridedSample() {
+        let n = 3 * BinnedFeature.quantileSampleSize
+        let values = (0..<n).map { Double(($0 &* 7919) % n) }          // a permutation of 0..<n
+        let column = Column(name: "v", data: .numeric(values: values, missing: Array(repeating: false, count: n)))
+        let binned = BinnedFeature(column: column, rows: Array(0..<n), maxBinCount: 32)
+        #expect(binned.binCount == 33)
+        var perBin = [Int](repeating: 0, count: binned.binCount)
+        for b in binned.bins { perBin[Int(b)] += 1 }
+        // Near-equal quantile bins: each value bin holds about n / 32 rows, the missing bin none.
+        #expect(perBin.dropLast().allSatisfy { abs($0 - n / 32) <= n / 200 }, "\(perBin)")
+        #expect(perBin.last == 0)
+    }
+
     @Test func numericBinsAreQuantilesWithAMissingBin() {
         var values = (0..<1000).map { Double($0 % 997) * 1.5 }
         values[3] = .nan
