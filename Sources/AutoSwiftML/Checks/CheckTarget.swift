@@ -22,14 +22,16 @@ struct CheckTarget: Sendable {
     /// True for a classification target.
     let isClassification: Bool
 
-    /// Reads the target column for `task`.
-    /// - Throws: `MLError.invalidInput` for a regression target that is not numeric or holds a
-    ///   non-finite number.
+    /// Reads the target column for `task`; a NaN number counts as missing.
+    /// - Throws: `MLError.invalidInput` for a regression target that is not numeric or holds an
+    ///   infinite number, or a categorical code outside its levels.
     init(column: Column, task: Task) throws {
         let n = column.count
         var rows: [Int] = []
         rows.reserveCapacity(n)
-        for i in 0..<n where !column.isMissing(i) { rows.append(i) }
+        var numbers: [Double] = []
+        if case let .numeric(v, _) = column.data { numbers = v }
+        for i in 0..<n where !column.isMissing(i) && !(numbers.isEmpty ? false : numbers[i].isNaN) { rows.append(i) }
         self.rows = rows
         self.missingCount = n - rows.count
         self.isClassification = task.isClassification
@@ -80,7 +82,13 @@ struct CheckTarget: Sendable {
             for (r, i) in rows.enumerated() { classes[r] = (v[i] && hasFalse) ? 1 : 0 }
         case let .categorical(codes, levels):
             var used = [Bool](repeating: false, count: levels.count)
-            for i in rows { used[Int(codes[i])] = true }
+            for i in rows {
+                guard Int(codes[i]) < levels.count else {
+                    throw MLError.invalidInput("Target '\(column.name)' has code \(codes[i]) at row \(i + 1) but only "
+                        + "\(levels.count) levels.")
+                }
+                used[Int(codes[i])] = true
+            }
             var remap = [Int32](repeating: -1, count: levels.count)
             for (l, isUsed) in used.enumerated() where isUsed {
                 remap[l] = Int32(names.count)

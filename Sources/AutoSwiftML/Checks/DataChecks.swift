@@ -113,14 +113,13 @@ public enum DataChecks {
     private static func sizeAndBalance(_ t: CheckTarget, target: String, options: DataCheckOptions) -> [DataWarning] {
         var warnings: [DataWarning] = []
         let rows = t.rows.count
-        guard rows > 0 else { return [] }
         if rows < options.minRowCount {
             warnings.append(DataWarning(
                 kind: .tinyData, severity: .warning, score: Double(rows),
                 message: "Only \(rows) rows have a target (fewer than \(options.minRowCount)): cross-validated "
                     + "scores on so few rows are noisy, and a perfect score means little."))
         }
-        guard t.isClassification, t.classNames.count >= 2 else { return warnings }
+        guard rows > 0, t.isClassification, t.classNames.count >= 2 else { return warnings }
         let small = t.classNames.indices.filter { t.classCounts[$0] < options.minRowsPerClass }
         if !small.isEmpty {
             let list = small.map { "'\(t.classNames[$0])' (\(t.classCounts[$0]) rows)" }.joined(separator: ", ")

@@ -47,6 +47,18 @@ struct DataChecksTests {
         #expect(report.warnings(of: .targetCopy).isEmpty)
     }
 
+    @Test func missingnessThatGivesTheClassAwayLeaks() throws {
+        let base = try T.cleanBinary()
+        let y = try base.requireColumn("y")
+        var rng = RandomStream(seed: 6)
+        // Recorded only for negatives (a "cancellation date" filled in after the outcome).
+        let leak = (0..<base.rowCount).map { y.string(at: $0) == "1" ? Double.nan : 100 * rng.nextUniform() }
+        let report = try run(adding(T.numeric("closed_at", leak), to: base), "y", .binary)
+        #expect(report.columns(flaggedAs: .leakingColumn) == ["closed_at"])
+        #expect(report.warnings(of: .leakingColumn).first?.score == 1)
+        #expect(report.warnings(of: .targetCopy).isEmpty)
+    }
+
     @Test func stringColumnMappingOneToOneOntoTheClassesIsATargetCopy() throws {
         let base = try T.cleanBinary()
         let y = try base.requireColumn("y")
