@@ -1,3 +1,4 @@
+import MLCore
 import MLModels
 
 extension DataChecks {
@@ -39,5 +40,45 @@ extension DataChecks {
                 + "means that feature leaks the target. Check how '\(name)' is recorded; if it is not known when you "
                 + "predict, drop it with \(hint).",
             hint: hint)]
+    }
+}
+
+extension DataChecks {
+    /// `afterTraining` for a model's importance vector (`FeatureImportanceModel.featureImportances`)
+    /// and the matrix's feature names, optionally summed back onto the table's columns.
+    ///
+    /// One-hot encoding splits a column's importance over its dummies (`Sex_female`, `Sex_male`), which
+    /// can hide a dominant column; pass `sourceColumns` (the table column each feature came from) to
+    /// add them up first, so the finding names `Sex` and its hint is `--drop Sex`.
+    ///
+    ///     let found = try DataChecks.afterTraining(
+    ///         featureNames: ["Sex_female", "Sex_male", "Age"], importances: [0.6, 0.38, 0.02],
+    ///         sourceColumns: ["Sex", "Sex", "Age"], bestScore: 1.0, metric: .auc)   // names Sex, 98%
+    ///
+    /// - Throws: `MLError.shapeMismatch` when the three arrays differ in length.
+    /// - Complexity: O(f) expected for f features.
+    public static func afterTraining(featureNames: [String], importances: [Double], sourceColumns: [String]? = nil,
+                                     bestScore: Double, metric: Metric,
+                                     options: DataCheckOptions = DataCheckOptions()) throws -> [DataWarning] {
+        guard importances.count == featureNames.count else {
+            throw MLError.shapeMismatch(expected: "\(featureNames.count) feature importances (one per feature name)",
+                                        got: "\(importances.count)")
+        }
+        guard let sources = sourceColumns else {
+            return afterTraining(featureImportances: zip(featureNames, importances).map { (name: $0, value: $1) },
+                                 bestScore: bestScore, metric: metric, options: options)
+        }
+        guard sources.count == featureNames.count else {
+            throw MLError.shapeMismatch(expected: "\(featureNames.count) source columns (one per feature name)",
+                                        got: "\(sources.count)")
+        }
+        var order: [String] = []
+        var totals: [String: Double] = [:]
+        for (source, value) in zip(sources, importances) {
+            if totals[source] == nil { order.append(source) }
+            totals[source, default: 0] += value.isFinite ? abs(value) : 0
+        }
+        return afterTraining(featureImportances: order.map { (name: $0, value: totals[$0] ?? 0) },
+                             bestScore: bestScore, metric: metric, options: options)
     }
 }

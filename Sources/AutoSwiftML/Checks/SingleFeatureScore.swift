@@ -119,10 +119,16 @@ enum SingleFeatureScore {
         let groupCount = foldCount * binCount
         var sums = [Double](repeating: 0, count: groupCount)
         var counts = [Double](repeating: 0, count: groupCount)
-        for r in 0..<n {
-            let g = Int(folds[r]) &* binCount &+ Int(bins[r])
-            sums[g] += values[r]
-            counts[g] += 1
+        bins.withUnsafeBufferPointer { bp in
+            values.withUnsafeBufferPointer { vp in
+                folds.withUnsafeBufferPointer { fp in
+                    for r in 0..<n {
+                        let g = Int(fp[r]) &* binCount &+ Int(bp[r])
+                        sums[g] += vp[r]
+                        counts[g] += 1
+                    }
+                }
+            }
         }
         var binSums = [Double](repeating: 0, count: binCount), binCounts = [Double](repeating: 0, count: binCount)
         var foldSums = [Double](repeating: 0, count: foldCount), foldCounts = [Double](repeating: 0, count: foldCount)
@@ -152,12 +158,20 @@ enum SingleFeatureScore {
         }
         // R² per validation fold (around the fold's own mean, as r2_score does), averaged over folds.
         var residual = [Double](repeating: 0, count: foldCount), spread = [Double](repeating: 0, count: foldCount)
-        for r in 0..<n {
-            let f = Int(folds[r])
-            let d = values[r] - predictions[f &* binCount &+ Int(bins[r])]
-            let m = values[r] - foldSums[f] / foldCounts[f]
-            residual[f] += d * d
-            spread[f] += m * m
+        var foldMeans = [Double](repeating: 0, count: foldCount)
+        for f in 0..<foldCount where foldCounts[f] > 0 { foldMeans[f] = foldSums[f] / foldCounts[f] }
+        bins.withUnsafeBufferPointer { bp in
+            values.withUnsafeBufferPointer { vp in
+                folds.withUnsafeBufferPointer { fp in
+                    for r in 0..<n {
+                        let f = Int(fp[r])
+                        let d = vp[r] - predictions[f &* binCount &+ Int(bp[r])]
+                        let m = vp[r] - foldMeans[f]
+                        residual[f] += d * d
+                        spread[f] += m * m
+                    }
+                }
+            }
         }
         var sum = 0.0, used = 0
         for f in 0..<foldCount where foldCounts[f] >= 2 {

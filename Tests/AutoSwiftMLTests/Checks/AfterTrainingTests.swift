@@ -1,5 +1,6 @@
 @testable import AutoSwiftML
 import Testing
+import TestSupport
 
 @Suite("Data checks after training: one dominant feature with a near-perfect score")
 struct AfterTrainingTests {
@@ -24,5 +25,21 @@ struct AfterTrainingTests {
         #expect(DataChecks.afterTraining(featureImportances: dominant, bestScore: 0.001, metric: .mae).isEmpty)
         #expect(DataChecks.afterTraining(featureImportances: [("a", 0), ("b", .nan)], bestScore: 1, metric: .auc).isEmpty)
         #expect(DataChecks.afterTraining(featureImportances: [], bestScore: 1, metric: .auc).isEmpty)
+    }
+
+    @Test func oneHotDummiesAreSummedBackOntoTheirColumn() throws {
+        let names = ["Sex_female", "Sex_male", "Age"], importances = [0.6, 0.38, 0.02]
+        #expect(try DataChecks.afterTraining(featureNames: names, importances: importances, bestScore: 1, metric: .auc).isEmpty)
+        let found = try DataChecks.afterTraining(featureNames: names, importances: importances,
+                                                 sourceColumns: ["Sex", "Sex", "Age"], bestScore: 1, metric: .auc)
+        #expect(found.map(\.column) == ["Sex"] && found.first?.hint == "--drop Sex")
+        #expect(found.first.map { isClose($0.score ?? 0, 0.98, rel: 1e-12) } == true)
+        #expect(throws: MLError.self) {
+            try DataChecks.afterTraining(featureNames: names, importances: [1], bestScore: 1, metric: .auc)
+        }
+        #expect(throws: MLError.self) {
+            try DataChecks.afterTraining(featureNames: names, importances: importances, sourceColumns: ["Sex"],
+                                         bestScore: 1, metric: .auc)
+        }
     }
 }
