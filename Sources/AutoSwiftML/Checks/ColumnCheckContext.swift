@@ -7,7 +7,6 @@ import MLModels
 struct ColumnCheckContext: Sendable {
     let target: CheckTarget
     let targetName: String
-    let task: Task
     let options: DataCheckOptions
     /// Fold per kept row; empty when there are too few rows to cross-validate.
     let folds: [UInt8]
@@ -21,11 +20,10 @@ struct ColumnCheckContext: Sendable {
     /// The most (fold, bin, class) cells one column's leakage model may use: 16 Mi, 128 MiB of counts.
     static let maxCountCells = 1 << 24
 
-    init(target: CheckTarget, targetName: String, task: Task, options: DataCheckOptions,
+    init(target: CheckTarget, targetName: String, options: DataCheckOptions,
          using rng: inout RandomStream) {
         self.target = target
         self.targetName = targetName
-        self.task = task
         self.options = options
         let n = target.rows.count
         // Cross-validate only when every fold can get at least two rows.

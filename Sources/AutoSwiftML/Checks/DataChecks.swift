@@ -99,7 +99,7 @@ public enum DataChecks {
 
         // Per-column checks, in parallel by column index; results come back in table order.
         let features = table.columns.filter { $0.name != target && !idLikeColumns.contains($0.name) }
-        let context = ColumnCheckContext(target: targetData, targetName: target, task: task, options: options,
+        let context = ColumnCheckContext(target: targetData, targetName: target, options: options,
                                          using: &rng)
         let threads = options.threadCount ?? Parallel.defaultThreadCount
         let perColumn = Parallel.map(features.count, threads: threads) { j in

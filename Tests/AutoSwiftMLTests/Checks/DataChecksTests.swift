@@ -71,6 +71,25 @@ struct DataChecksTests {
         #expect(copyWarning?.message.contains("no → 0") == true && copyWarning?.message.contains("yes → 1") == true)
     }
 
+    @Test func booleanAndTextTargetsAreReadAsClasses() throws {
+        let base = try T.cleanBinary()
+        let y = try base.requireColumn("y")
+        let isOne = (0..<base.rowCount).map { y.string(at: $0) == "1" }
+        var table = base.dropping(["y"])
+        try table.setColumn(Column(name: "bought", data: .boolean(values: isOne, missing: isOne.map { _ in false })))
+        try table.setColumn(T.numeric("bought_copy", isOne.map { $0 ? 1 : 0 }))
+        let report = try run(table, "bought", .binary)
+        #expect(report.columns(flaggedAs: .targetCopy) == ["bought_copy"])
+        #expect(report.warnings(of: .targetCopy).first?.message.contains("0 → false, 1 → true") == true)
+
+        var textTable = base.dropping(["y"])
+        try textTable.setColumn(T.text("answer", isOne.map { $0 ? "yes" : "no" }))
+        try textTable.setColumn(Column(name: "flag_copy", data: .boolean(values: isOne, missing: isOne.map { _ in false })))
+        let textReport = try run(textTable, "answer", .binary)
+        #expect(textReport.columns(flaggedAs: .targetCopy) == ["flag_copy"])
+        #expect(textReport.columns(flaggedAs: .leakingColumn) == ["flag_copy"])
+    }
+
     @Test func multiclassCategoryPerClassLeaksAndCopies() throws {
         var rng = RandomStream(seed: 5)
         let n = 240
