@@ -41,6 +41,9 @@ import TestSupport
         let naive = Self.naiveNearest(train: t2, queries: q2, k: 7)
         #expect(fast.indices == naive.0)
         #expect(maxAbsoluteError(fast.distances, naive.1) < 1e-9)
+        // The thread count never changes the result.
+        let oneThread = NeighborSearch.kNearest(train: t2, queries: q2, k: 7, threads: 1, blockSize: 3)
+        #expect(oneThread.indices == fast.indices && oneThread.distances == fast.distances)
         #expect(NeighborSearch.blockSize(trainingRows: 100_000) == 41)
         #expect(NeighborSearch.blockSize(trainingRows: 10) == 1024)
     }
@@ -91,10 +94,36 @@ import TestSupport
         var rng = RandomStream(seed: 0)
         let model = try KNeighborsRegressor(neighborCount: 2, weighting: .distance).fit(data, using: &rng)
         #expect(try model.predict(try Matrix(rows: [[1], [2]])) == .values([20, 30]))
-        #expect(throws: MLError.self) { try KNeighborsRegressor(neighborCount: 4).fit(data, using: &rng) }
         #expect(throws: MLError.self) { try KNeighborsRegressor(neighborCount: 0).fit(data, using: &rng) }
         #expect(throws: MLError.self) { try KNeighborsClassifier().fit(data, using: &rng) }
         #expect(throws: MLError.self) { try model.predict(try Matrix(rows: [[1, 2]])) }
+    }
+
+    /// Fewer training rows than `neighborCount`: every row is a neighbour, exactly as with
+    /// `neighborCount` = rows (what scikit-learn would need to be told).
+    @Test func fewerRowsThanNeighborCountUsesAllRows() throws {
+        let x = try Matrix(rows: [[0], [1], [3]])
+        let queries = try Matrix(rows: [[-1], [0.5], [2], [9]])
+        var rng = RandomStream(seed: 0)
+        for weighting in [NeighborWeighting.uniform, .distance] {
+            let values = TrainingData(features: x, target: .values([10, 20, 40]))
+            let big = try KNeighborsRegressor(neighborCount: 4, weighting: weighting).fit(values, using: &rng)
+            let exact = try KNeighborsRegressor(neighborCount: 3, weighting: weighting).fit(values, using: &rng)
+            #expect(big.neighborCount == 3)
+            #expect(try big.predict(queries) == exact.predict(queries))
+            let classes = TrainingData(features: x, target: .classes(indices: [0, 1, 1], names: ["a", "b", "c"]))
+            let bigC = try KNeighborsClassifier(neighborCount: 5, weighting: weighting).fit(classes, using: &rng)
+            let exactC = try KNeighborsClassifier(neighborCount: 3, weighting: weighting).fit(classes, using: &rng)
+            #expect(bigC.neighborCount == 3)
+            #expect(try bigC.predictProbabilities(queries) == exactC.predictProbabilities(queries))
+        }
+        let uniform = try KNeighborsRegressor(neighborCount: 10).fit(TrainingData(features: x, target: .values([10, 20, 40])), using: &rng)
+        #expect(try uniform.predict(queries) == .values([70.0 / 3, 70.0 / 3, 70.0 / 3, 70.0 / 3]))
+        let votes = try KNeighborsClassifier(neighborCount: 10)
+            .fit(TrainingData(features: x, target: .classes(indices: [0, 1, 1], names: ["a", "b", "c"])), using: &rng)
+        let p = try votes.predictProbabilities(queries)
+        for i in 0..<4 { #expect(p.rows[i] == [1.0 / 3, 2.0 / 3, 0]) }
+        #expect(try votes.predict(queries) == .classes([1, 1, 1, 1]))
     }
 }
 

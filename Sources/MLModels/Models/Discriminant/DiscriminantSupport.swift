@@ -74,12 +74,4 @@ enum DiscriminantSupport {
         }
         return out
     }
-
-    /// An optional real parameter that must be `nil` or inside `interval`.
-    static func optionalReal<E>(_ name: String, _ path: WritableKeyPath<E, Double?>, _ interval: Interval) -> ParameterConstraint<E> {
-        ParameterConstraint(name: name, expected: "nil or " + interval.description,
-                            isSatisfied: { $0[keyPath: path].map { interval.contains($0) } ?? true },
-                            describeValue: { $0[keyPath: path].map { "\($0)" } ?? "nil" },
-                            invalidVariants: { e in interval.invalidExamples.map { v in var c = e; c[keyPath: path] = v; return c } })
-    }
 }

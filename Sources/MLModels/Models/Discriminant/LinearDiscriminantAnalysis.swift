@@ -13,10 +13,12 @@ import Darwin
 /// Matches scikit-learn `LinearDiscriminantAnalysis()`:
 /// - `.svd` (the default) follows `_solve_svd`: an SVD of the within-class-centred, per-feature
 ///   scaled data, then an SVD of the weighted class centres; no covariance matrix is formed.
-/// - `.eigen` solves with the prior-weighted within-class covariance `Sw` (ddof 0), optionally
-///   shrunk as `(1 − s)·Sw_k + s·tr(Sw_k)/d·I` per class, exactly as `shrunk_covariance`. The
-///   coefficients `means · Sw⁻¹` equal scikit-learn's `means · V·Vᵀ` from `eigh(Sb, Sw)`; they are
-///   computed by a Cholesky solve.
+/// - `.eigen` and `.lsqr` use the prior-weighted within-class covariance `Sw` (ddof 0), optionally
+///   shrunk per class by a fixed amount (`shrunk_covariance`) or by Ledoit–Wolf on the
+///   standardised class rows (`shrinkage="auto"`). The coefficients `means · Sw⁻¹` equal
+///   scikit-learn's `means · V·Vᵀ` from `eigh(Sb, Sw)`; `.eigen` computes them by a Cholesky solve
+///   and `.lsqr` by an SVD least-squares solve (`_solve_lstsq`), which also copes with a singular
+///   `Sw`.
 ///
 /// Priors are the class frequencies unless given. Sample weights are not supported (nor are they
 /// in scikit-learn). A class listed in the target but absent from the training rows gets
@@ -29,14 +31,24 @@ public struct LinearDiscriminantAnalysis: Estimator {
     public enum Solver: String, Codable, Sendable, Hashable, CaseIterable {
         /// scikit-learn's default SVD solver (no shrinkage).
         case svd
-        /// The covariance solver, which supports shrinkage.
+        /// The covariance solver through a Cholesky solve; supports shrinkage.
         case eigen
+        /// The covariance solver through least squares; supports shrinkage.
+        case lsqr
+    }
+
+    /// How the within-class covariance is shrunk (`.eigen` and `.lsqr` only).
+    public enum Shrinkage: Codable, Sendable, Hashable {
+        /// Ledoit–Wolf, computed from the data (scikit-learn `shrinkage="auto"`).
+        case auto
+        /// A fixed amount in [0, 1].
+        case fixed(Double)
     }
 
     /// The solver (default `.svd`).
     public var solver: Solver
-    /// Fixed shrinkage in [0, 1] for `.eigen`; `nil` for none.
-    public var shrinkage: Double?
+    /// Covariance shrinkage for `.eigen` / `.lsqr`; `nil` for none.
+    public var shrinkage: Shrinkage?
     /// Fixed class priors; `nil` learns the class frequencies.
     public var priors: [Double]?
     /// Singular values below this count as zero (`.svd` only).
@@ -51,7 +63,7 @@ public struct LinearDiscriminantAnalysis: Estimator {
     }
 
     /// An LDA with the given settings.
-    public init(solver: Solver = .svd, shrinkage: Double? = nil, priors: [Double]? = nil, tol: Double = 1e-4) {
+    public init(solver: Solver = .svd, shrinkage: Shrinkage? = nil, priors: [Double]? = nil, tol: Double = 1e-4) {
         self.solver = solver
         self.shrinkage = shrinkage
         self.priors = priors
@@ -64,9 +76,12 @@ public struct LinearDiscriminantAnalysis: Estimator {
     public static let displayName = "Linear Discriminant Analysis"
     /// Binary and multiclass classification.
     public static let supportedTasks: Set<Task> = [.binary, .multiclass]
-    /// `shrinkage` in [0, 1] or nil; `tol ≥ 0`.
+    /// A fixed `shrinkage` in [0, 1]; `tol ≥ 0`.
     public static let constraints: [ParameterConstraint<LinearDiscriminantAnalysis>] = [
-        DiscriminantSupport.optionalReal("shrinkage", \.shrinkage, .closed(0, 1)),
+        ParameterConstraint(name: "shrinkage", expected: "nil, auto or a number in [0, 1]",
+                            isSatisfied: { if case let .fixed(s)? = $0.shrinkage { return Interval.closed(0, 1).contains(s) }; return true },
+                            describeValue: { "\($0.shrinkage.map { "\($0)" } ?? "nil")" },
+                            invalidVariants: { e in [-0.5, 1.5, .nan].map { var c = e; c.shrinkage = .fixed($0); return c } }),
         .real("tol", \.tol, .atLeast(0)),
     ]
 
@@ -79,8 +94,8 @@ public struct LinearDiscriminantAnalysis: Estimator {
         try validate()
         try checkTrainingData(data)
         if solver == .svd, shrinkage != nil {
-            throw MLError.invalidParameter(estimator: Self.displayName, name: "shrinkage", value: "\(shrinkage ?? 0)",
-                                           expected: "nil with solver svd (use solver eigen for shrinkage)")
+            throw MLError.invalidParameter(estimator: Self.displayName, name: "shrinkage", value: "\(shrinkage.map { "\($0)" } ?? "nil")",
+                                           expected: "nil with solver svd (use solver eigen or lsqr for shrinkage)")
         }
         let (y, k) = try ClassicSupport.classTarget(data, estimator: Self.displayName)
         let x = data.features
@@ -100,7 +115,7 @@ public struct LinearDiscriminantAnalysis: Estimator {
         let (coef, intercept): (Matrix, [Double])
         switch solver {
         case .svd: (coef, intercept) = try solveSVD(x, groups: groups, means: means, priors: p)
-        case .eigen: (coef, intercept) = try solveEigen(x, groups: groups, means: means, priors: p)
+        case .eigen, .lsqr: (coef, intercept) = try solveCovariance(x, groups: groups, means: means, priors: p)
         }
         return Model(featureCount: d, classCount: k, presentClasses: present, coefficients: coef, intercepts: intercept)
     }
@@ -165,29 +180,29 @@ public struct LinearDiscriminantAnalysis: Estimator {
         return (coef, intercept)
     }
 
-    /// scikit-learn's `_solve_eigen`, through `coef = means · Sw⁻¹`.
-    private func solveEigen(_ x: Matrix, groups: [[Int]], means: Matrix, priors: [Double]) throws -> (Matrix, [Double]) {
+    /// scikit-learn's `_solve_eigen` / `_solve_lstsq`, through `coef = means · Sw⁻¹`.
+    private func solveCovariance(_ x: Matrix, groups: [[Int]], means: Matrix, priors: [Double]) throws -> (Matrix, [Double]) {
         let d = x.columnCount, g = groups.count
         var sw = Matrix(rowCount: d, columnCount: d)
         for (c, rows) in groups.enumerated() {
-            var centred = x.gatheringRows(rows)
-            for j in 0..<d { for i in 0..<rows.count { centred[i, j] -= means[c, j] } }
-            var cov = BLAS.gram(centred)
-            let m = Double(rows.count)
-            for e in 0..<cov.storage.count { cov.storage[e] /= m }
-            if let s = shrinkage {
-                var trace = 0.0
-                for j in 0..<d { trace += cov[j, j] }
-                for e in 0..<cov.storage.count { cov.storage[e] *= 1 - s }
-                for j in 0..<d { cov[j, j] += s * trace / Double(d) }
+            let classRows = x.gatheringRows(rows)
+            let cov: Matrix
+            switch shrinkage {
+            case nil: cov = CovarianceEstimate.empirical(classRows)
+            case let .fixed(s)?: cov = CovarianceEstimate.shrunk(CovarianceEstimate.empirical(classRows), s)
+            case .auto?: cov = CovarianceEstimate.ledoitWolfOnStandardized(classRows)
             }
             for e in 0..<sw.storage.count { sw.storage[e] += priors[c] * cov.storage[e] }
         }
-        let solved: Matrix
-        do {
-            solved = try LAPACK.choleskySolve(sw, means.transposed)     // d × g = Sw⁻¹ meansᵀ
-        } catch {
-            throw MLError.invalidInput("\(Self.displayName): the within-class covariance is singular; use solver svd or set shrinkage.")
+        let solved: Matrix                                                // d × g = Sw⁻¹ meansᵀ
+        if solver == .lsqr {
+            solved = try LAPACK.leastSquares(sw, means.transposed).solution
+        } else {
+            do {
+                solved = try LAPACK.choleskySolve(sw, means.transposed)
+            } catch {
+                throw MLError.invalidInput("\(Self.displayName): the within-class covariance is singular; use solver svd or lsqr, or set shrinkage.")
+            }
         }
         let coef = solved.transposed
         var intercept = [Double](repeating: 0, count: g)

@@ -4,8 +4,9 @@ import MLCore
 ///
 /// Matches scikit-learn `KNeighborsClassifier(n_neighbors=5, weights="uniform",
 /// metric="minkowski", p=2)`: the class probabilities are the (weighted) share of each class among
-/// the `neighborCount` nearest training rows, and the prediction is the most probable class (ties
-/// go to the lower class index). Neighbours at equal distance are taken in training-row order.
+/// the `neighborCount` nearest training rows (all of them when there are fewer; scikit-learn
+/// raises there), and the prediction is the most probable class (ties go to the lower class index).
+/// Neighbours at equal distance are taken in training-row order.
 /// Sample weights are not used (scikit-learn has none either).
 ///
 /// Defaults: `neighborCount = 5`, `weighting = .uniform`.
@@ -40,21 +41,22 @@ public struct KNeighborsClassifier: Estimator {
     ]
 
     /// Stores the training rows.
-    /// - Throws: `MLError.invalidInput` when there are fewer rows than `neighborCount`.
+    ///
+    /// With fewer training rows than `neighborCount`, every training row is a neighbour: the model
+    /// uses `k = min(neighborCount, rows)` (scikit-learn raises instead; a leaderboard on tiny
+    /// folds should not fail). `Model.neighborCount` records the `k` actually used.
     /// - Complexity: O(rows × features) (a copy).
     public func fit(_ data: TrainingData, using rng: inout RandomStream) throws -> Model {
         try validate()
         try checkTrainingData(data)
         let (y, k) = try ClassicSupport.classTarget(data, estimator: Self.displayName)
-        guard data.features.rowCount >= neighborCount else {
-            throw MLError.invalidInput("\(Self.displayName): neighborCount (\(neighborCount)) exceeds the \(data.features.rowCount) training rows.")
-        }
-        return Model(neighborCount: neighborCount, weighting: weighting, classCount: k, training: data.features, classes: y)
+        let used = min(neighborCount, data.features.rowCount)
+        return Model(neighborCount: used, weighting: weighting, classCount: k, training: data.features, classes: y)
     }
 
     /// A fitted k-nearest-neighbours classifier: the training rows and their classes.
     public struct Model: ProbabilisticModel, Equatable {
-        /// How many neighbours vote.
+        /// How many neighbours vote: `min(neighborCount, training rows)`.
         public let neighborCount: Int
         /// How the votes are weighted.
         public let weighting: NeighborWeighting

@@ -3,8 +3,9 @@ import MLCore
 /// k-nearest-neighbours regression under the Euclidean distance (brute force, BLAS).
 ///
 /// Matches scikit-learn `KNeighborsRegressor(n_neighbors=5, weights="uniform")`: the prediction
-/// is the (weighted) mean of the `neighborCount` nearest training targets. Neighbours at equal
-/// distance are taken in training-row order.
+/// is the (weighted) mean of the `neighborCount` nearest training targets (all of them when there
+/// are fewer training rows; scikit-learn raises there). Neighbours at equal distance are taken in
+/// training-row order.
 ///
 /// Defaults: `neighborCount = 5`, `weighting = .uniform`.
 /// PyCaret ID `"knn"`, "K Neighbors Regressor".
@@ -38,20 +39,21 @@ public struct KNeighborsRegressor: Estimator {
     ]
 
     /// Stores the training rows.
-    /// - Throws: `MLError.invalidInput` when there are fewer rows than `neighborCount`.
+    ///
+    /// With fewer training rows than `neighborCount`, every training row is a neighbour: the model
+    /// uses `k = min(neighborCount, rows)` (scikit-learn raises instead; a leaderboard on tiny
+    /// folds should not fail). `Model.neighborCount` records the `k` actually used.
     public func fit(_ data: TrainingData, using rng: inout RandomStream) throws -> Model {
         try validate()
         try checkTrainingData(data)
         let y = try ClassicSupport.valueTarget(data, estimator: Self.displayName)
-        guard data.features.rowCount >= neighborCount else {
-            throw MLError.invalidInput("\(Self.displayName): neighborCount (\(neighborCount)) exceeds the \(data.features.rowCount) training rows.")
-        }
-        return Model(neighborCount: neighborCount, weighting: weighting, training: data.features, values: y)
+        let k = min(neighborCount, data.features.rowCount)
+        return Model(neighborCount: k, weighting: weighting, training: data.features, values: y)
     }
 
     /// A fitted k-nearest-neighbours regressor: the training rows and their targets.
     public struct Model: FittedModel, Equatable {
-        /// How many neighbours are averaged.
+        /// How many neighbours are averaged: `min(neighborCount, training rows)`.
         public let neighborCount: Int
         /// How they are weighted.
         public let weighting: NeighborWeighting

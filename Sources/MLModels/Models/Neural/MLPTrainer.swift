@@ -112,7 +112,7 @@ enum MLPTrainer {
         if let s = strata {
             var byClass: [Int32: [Int]] = [:]
             for (i, c) in s.enumerated() { byClass[c, default: []].append(i) }
-            groups = byClass.keys.sorted().map { byClass[$0]! }
+            groups = byClass.keys.sorted().map { byClass[$0] ?? [] }
         } else {
             groups = [Array(0..<n)]
         }

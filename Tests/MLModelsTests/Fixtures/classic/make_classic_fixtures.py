@@ -58,19 +58,19 @@ def load_titanic():
     out["Fare"] = df["Fare"].astype(float)
     for e in ["C", "Q", "S"]:
         out["Embarked_" + e] = (df["Embarked"] == e).astype(float)
-    return list(out.columns), standardise(out.values), df["Survived"].astype(int).values
+    return list(out.columns), standardise(out.values), df["Survived"].astype(int).values, out.values
 
 
 def load_wine():
     df = pd.read_csv(os.path.join(DATASETS, "wine.csv"))
     cols = [c for c in df.columns if c != "cultivar"]
-    return cols, standardise(df[cols].values), df["cultivar"].astype(int).values
+    return cols, standardise(df[cols].values), df["cultivar"].astype(int).values, df[cols].values
 
 
 def load_diabetes():
     df = pd.read_csv(os.path.join(DATASETS, "diabetes.csv"))
     cols = [c for c in df.columns if c != "progression"]
-    return cols, standardise(df[cols].values), df["progression"].astype(float).values
+    return cols, standardise(df[cols].values), df["progression"].astype(float).values, df[cols].values
 
 
 def dump(name, obj):
@@ -85,9 +85,9 @@ def tolist(a):
 
 datasets = {}
 for name, loader, seed in [("titanic", load_titanic, 0), ("wine", load_wine, 1), ("diabetes", load_diabetes, 2)]:
-    cols, X, y = loader()
+    cols, X, y, raw = loader()
     train, test = split(len(y), seed)
-    datasets[name] = (X, y, train, test)
+    datasets[name] = (X, y, train, test, raw)
     dump(f"data_{name}.json", {"feature_names": cols, "X": tolist(X), "y": tolist(y), "train": train, "test": test,
                                "sklearn_version": sklearn.__version__})
 
@@ -95,7 +95,7 @@ CLASSIFICATION = ["titanic", "wine"]
 
 
 def parts(name):
-    X, y, tr, te = datasets[name]
+    X, y, tr, te, _ = datasets[name]
     return X[tr], y[tr], X[te], y[te]
 
 
@@ -128,6 +128,11 @@ for name in CLASSIFICATION:
         "eigen_shrinkage_0.3": {"coef": tolist(shr.coef_), "intercept": tolist(shr.intercept_),
                                 "decision": tolist(shr.decision_function(Xte)), "proba": tolist(shr.predict_proba(Xte))},
     }
+    for solver, shrinkage in [("eigen", "auto"), ("lsqr", None), ("lsqr", "auto")]:
+        m = LinearDiscriminantAnalysis(solver=solver, shrinkage=shrinkage).fit(Xtr, ytr)
+        lda[name][f"{solver}_shrinkage_{shrinkage}"] = {
+            "coef": tolist(m.coef_), "intercept": tolist(m.intercept_),
+            "decision": tolist(m.decision_function(Xte)), "proba": tolist(m.predict_proba(Xte))}
     q2 = QuadraticDiscriminantAnalysis(reg_param=0.1).fit(Xtr, ytr)
     qda[name] = {"reg_0.1_proba": tolist(q2.predict_proba(Xte)),
                  "reg_0.1_accuracy": accuracy_score(yte, q2.predict(Xte))}
@@ -137,6 +142,16 @@ for name in CLASSIFICATION:
                           "predict": tolist(q.predict(Xte)), "accuracy": accuracy_score(yte, q.predict(Xte))})
     except np.linalg.LinAlgError:
         qda[name]["rank_deficient"] = True
+        # Our QDA keeps going with the pseudo-inverse. The one-hot columns sum to 1 in every
+        # training row, so both classes share that null space, and on test rows that also satisfy
+        # it this equals sklearn's QDA with the redundant last one-hot column dropped.
+        r = QuadraticDiscriminantAnalysis().fit(Xtr[:, :-1], ytr)
+        raw = datasets[name][4]
+        on_subspace = [bool(abs(raw[i, -3:].sum() - 1) < 1e-12) for i in datasets[name][3]]
+        qda[name].update({"drop_last_proba": tolist(r.predict_proba(Xte[:, :-1])),
+                          "drop_last_accuracy": accuracy_score(yte, r.predict(Xte[:, :-1])),
+                          "on_subspace": on_subspace,
+                          "majority_rate": float(max(np.mean(yte == c) for c in np.unique(ytr)))})
 dump("lda.json", lda)
 dump("qda.json", qda)
 
