@@ -1,3 +1,5 @@
+import MLCore
+
 /// Turns tokenized fields into columns: numbers parsed from bytes, text decoded and validated once.
 enum CSVColumnBuilder {
     /// Whether fields are missing, compared on bytes (see `CSVDialect.missingMarkers`).
@@ -69,16 +71,24 @@ enum CSVColumnBuilder {
     static func table(from parsed: ParsedCSV, bytes: UnsafeBufferPointer<UInt8>, dialect: CSVDialect,
                       options: SchemaInference.Options) throws -> DataTable {
         let matcher = MissingMatcher(dialect)
-        var columns: [Column] = []
-        columns.reserveCapacity(parsed.header.count)
-        for j in 0..<parsed.header.count {
+        // Columns are independent: typed in parallel, each result in its own slot, so the table
+        // (and the first error, by column order) never depends on the thread count.
+        let shared = SharedBytes(buffer: bytes)
+        let results = Parallel.map(parsed.header.count) { j -> Result<Column, CSVError> in
+            let bytes = shared.buffer
             if let numeric = numericColumn(j, parsed: parsed, bytes: bytes, matcher: matcher) {
-                columns.append(Column(name: parsed.header[j], data: numeric))
-            } else {
+                return .success(Column(name: parsed.header[j], data: numeric))
+            }
+            do {
                 let cells = try textCells(column: j, parsed: parsed, bytes: bytes, matcher: matcher)
-                columns.append(SchemaInference.textColumn(named: parsed.header[j], cells: cells, options: options))
+                return .success(SchemaInference.textColumn(named: parsed.header[j], cells: cells, options: options))
+            } catch let error as CSVError {
+                return .failure(error)
+            } catch {
+                return .failure(CSVError(file: parsed.file, kind: .unreadable("\(error)")))
             }
         }
+        let columns = try results.map { try $0.get() }
         do {
             return try DataTable(columns: columns)
         } catch {
@@ -98,24 +108,22 @@ enum CSVColumnBuilder {
         var missing = [Bool](repeating: false, count: rows)
         var failed = false
         let values = [Double](unsafeUninitializedCapacity: rows) { buffer, initialized in
-            parsed.tokens.starts.withUnsafeBufferPointer { starts in
-                parsed.tokens.ends.withUnsafeBufferPointer { ends in
-                    missing.withUnsafeMutableBufferPointer { miss in
-                        var k = parsed.firstDataRecord &* width &+ j
-                        for r in 0..<rows {
-                            let s = starts[k]
-                            let e = ends[k]
-                            k &+= width
-                            if matcher.isMissing(p, start: s, end: e) {
-                                buffer[r] = .nan
-                                miss[r] = true
-                            } else if let v = NumberParser.parse(p, s, e & CSVTokens.offsetMask), v.isFinite {
-                                buffer[r] = v
-                            } else {
-                                failed = true
-                                break
-                            }
-                        }
+            let starts = parsed.tokens.starts
+            let ends = parsed.tokens.ends
+            missing.withUnsafeMutableBufferPointer { miss in
+                var k = parsed.firstDataRecord &* width &+ j
+                for r in 0..<rows {
+                    let s = starts[k]
+                    let e = ends[k]
+                    k &+= width
+                    if matcher.isMissing(p, start: s, end: e) {
+                        buffer[r] = .nan
+                        miss[r] = true
+                    } else if let v = NumberParser.parse(p, s, e & CSVTokens.offsetMask), v.isFinite {
+                        buffer[r] = v
+                    } else {
+                        failed = true
+                        break
                     }
                 }
             }
@@ -146,6 +154,13 @@ enum CSVColumnBuilder {
         }
         return cells
     }
+}
+
+/// The file's bytes handed to the column workers; they only read them, and the caller keeps the
+/// buffer alive until `Parallel.map` returns.
+struct SharedBytes: @unchecked Sendable {
+    /// The whole file.
+    let buffer: UnsafeBufferPointer<UInt8>
 }
 
 extension String {

@@ -1,6 +1,8 @@
 /// Field boundaries found by `CSVTokenizer`: for each field the byte range of its content
 /// (without surrounding quotes), row-major, plus the physical line where each record starts.
-struct CSVTokens {
+///
+/// The ranges live in two manually grown buffers (no `Array` uniqueness checks in the hot loop).
+final class CSVTokens {
     /// Set in `ends[k]` when field `k` was quoted.
     static let quotedFlag = 1 << 62
     /// Set in `ends[k]` when field `k` holds doubled quotes (`""`) to undo.
@@ -11,11 +13,41 @@ struct CSVTokens {
     /// Fields per record (all records have it; the tokenizer rejects ragged rows).
     var fieldsPerRecord = 0
     /// Byte offset where each field's content starts.
-    var starts: [Int] = []
+    private(set) var starts: UnsafeMutablePointer<Int>
     /// Byte offset where each field's content ends, OR-ed with the flags.
-    var ends: [Int] = []
+    private(set) var ends: UnsafeMutablePointer<Int>
+    /// Number of fields stored.
+    var fieldCount = 0
+    /// Allocated slots in `starts` and `ends`.
+    private(set) var capacity: Int
     /// 1-based physical line of the start of each record.
     var recordLines: [Int] = []
+
+    /// Empty buffers with room for `capacity` fields.
+    init(capacity: Int) {
+        self.capacity = max(16, capacity)
+        starts = .allocate(capacity: self.capacity)
+        ends = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        starts.deallocate()
+        ends.deallocate()
+    }
+
+    /// Doubles the capacity, keeping the first `fieldCount` fields.
+    func grow() {
+        let newCapacity = capacity * 2
+        let newStarts = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
+        let newEnds = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
+        newStarts.update(from: starts, count: fieldCount)
+        newEnds.update(from: ends, count: fieldCount)
+        starts.deallocate()
+        ends.deallocate()
+        starts = newStarts
+        ends = newEnds
+        capacity = newCapacity
+    }
 
     /// Number of records, header included.
     var recordCount: Int { recordLines.count }
@@ -51,22 +83,19 @@ struct CSVTokenizer {
     /// Splits every record. The first record fixes the field count; any other count throws.
     /// - Complexity: O(file size).
     func tokenize() throws -> CSVTokens {
-        var tokens = CSVTokens()
+        let tokens = CSVTokens(capacity: bytes.count / 8)
         var counts: [Int] = []
-        let estimate = bytes.count / 6
-        tokens.starts.reserveCapacity(estimate)
-        tokens.ends.reserveCapacity(estimate)
-        try run(tokens: &tokens, storesFields: true, maxRecords: Int.max, counts: &counts)
+        try run(tokens: tokens, storesFields: true, maxRecords: Int.max, counts: &counts)
         return tokens
     }
 
     /// The field counts of the first `maxRecords` records, or `nil` when those records are
     /// malformed with this delimiter. Used to detect the delimiter.
     func probeFieldCounts(maxRecords: Int) -> [Int]? {
-        var tokens = CSVTokens()
+        let tokens = CSVTokens(capacity: 0)
         var counts: [Int] = []
         do {
-            try run(tokens: &tokens, storesFields: false, maxRecords: maxRecords, counts: &counts)
+            try run(tokens: tokens, storesFields: false, maxRecords: maxRecords, counts: &counts)
         } catch {
             return nil
         }
@@ -75,7 +104,7 @@ struct CSVTokenizer {
 
     /// The state machine. With `storesFields` it records field ranges and rejects ragged rows;
     /// without, it only counts fields per record into `counts`.
-    private func run(tokens: inout CSVTokens, storesFields: Bool, maxRecords: Int, counts: inout [Int]) throws {
+    private func run(tokens: CSVTokens, storesFields: Bool, maxRecords: Int, counts: inout [Int]) throws {
         let p = bytes
         let n = p.count
         let delim = delimiter
@@ -84,6 +113,9 @@ struct CSVTokenizer {
         var line = 1
         var expected = -1
         var records = 0
+        var starts = tokens.starts, ends = tokens.ends
+        var stored = tokens.fieldCount, capacity = tokens.capacity
+        defer { tokens.fieldCount = stored }
         while i < n && records < maxRecords {
             // Blank line: skip.
             let first = p[i]
@@ -148,8 +180,16 @@ struct CSVTokenizer {
                 }
                 fieldCount &+= 1
                 if storesFields {
-                    tokens.starts.append(start)
-                    tokens.ends.append(end | flags)
+                    if stored == capacity {
+                        tokens.fieldCount = stored
+                        tokens.grow()
+                        starts = tokens.starts
+                        ends = tokens.ends
+                        capacity = tokens.capacity
+                    }
+                    starts[stored] = start
+                    ends[stored] = end | flags
+                    stored &+= 1
                 }
                 if i >= n { break }
                 let c = p[i]

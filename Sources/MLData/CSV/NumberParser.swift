@@ -8,15 +8,41 @@ import Darwin
 ///
 /// Grammar (after trimming spaces and tabs): `[+-]? (digits [. digits?]? | . digits) ([eE] [+-]? digits)?`.
 /// Hexadecimal, `inf`, `nan`, thousands separators and decimal commas are not numbers here.
-/// Values with at most 15 significant digits and a small exponent are computed exactly
-/// (Clinger's fast path: one exact multiplication or division of two exactly representable
-/// doubles); longer ones go through the C library's correctly rounded `strtod` on a stack copy.
+/// Values whose digits form an integer up to 2^53 with a decimal exponent within ±22 are computed
+/// exactly (Clinger's fast path: one correctly rounded multiplication or division of two exactly
+/// representable doubles); others go through the C library's correctly rounded `strtod` on a
+/// stack copy.
 enum NumberParser {
-    /// Exact powers of ten representable as `Double`.
-    static let powersOfTen: [Double] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-    ]
+    /// 10^e for 0 ≤ e ≤ 22, the powers of ten a `Double` holds exactly (a switch the compiler
+    /// turns into a constant table, with no lazy-global check in the hot loop).
+    @inline(__always)
+    static func exactPowerOfTen(_ e: Int) -> Double {
+        switch e {
+        case 0: return 1e0
+        case 1: return 1e1
+        case 2: return 1e2
+        case 3: return 1e3
+        case 4: return 1e4
+        case 5: return 1e5
+        case 6: return 1e6
+        case 7: return 1e7
+        case 8: return 1e8
+        case 9: return 1e9
+        case 10: return 1e10
+        case 11: return 1e11
+        case 12: return 1e12
+        case 13: return 1e13
+        case 14: return 1e14
+        case 15: return 1e15
+        case 16: return 1e16
+        case 17: return 1e17
+        case 18: return 1e18
+        case 19: return 1e19
+        case 20: return 1e20
+        case 21: return 1e21
+        default: return 1e22
+        }
+    }
 
     /// True for a space or a tab.
     @inline(__always)
@@ -94,7 +120,7 @@ enum NumberParser {
         if mantissa == 0 { return negative ? -0.0 : 0.0 }
         if !dropped && mantissa <= (1 << 53) && exponent >= -22 && exponent <= 22 {
             let m = Double(mantissa)
-            let value = exponent >= 0 ? m * powersOfTen[exponent] : m / powersOfTen[-exponent]
+            let value = exponent >= 0 ? m * exactPowerOfTen(exponent) : m / exactPowerOfTen(-exponent)
             return negative ? -value : value
         }
         return slowParse(p, tokenStart, e)

@@ -160,9 +160,7 @@ public enum SchemaInference {
     public static func distinctCount(_ column: Column) -> Int {
         switch column.data {
         case let .numeric(values, missing):
-            var seen = Set<UInt64>()
-            for (v, m) in zip(values, missing) where !m { seen.insert(v == 0 ? 0 : v.bitPattern) }
-            return seen.count
+            return DistinctCounter.count(values, missing: missing)
         case let .categorical(codes, levels):
             var used = [Bool](repeating: false, count: levels.count)
             for c in codes where c >= 0 && Int(c) < levels.count { used[Int(c)] = true }
