@@ -172,3 +172,30 @@ struct TaskInferenceTests {
         #expect(TaskInference.missingTargetRows(labels) == [1])
     }
 }
+
+@Suite("Row-chunked numeric pass")
+struct NumericChunkTests {
+    @Test func columnsFailingInALaterChunkBecomeText() throws {
+        let rows = CSVColumnBuilder.numericChunkRows * 2 + 7
+        var text = "a,b,c\n"
+        for i in 0..<rows {
+            let b = i == rows - 3 ? "oops" : "\(i % 13)"
+            let c = i % 1000 == 0 ? "NA" : "\(Double(i) / 8)"
+            text += "\(i),\(b),\(c)\n"
+        }
+        let table = try CSVReader.readTable(text: text)
+        #expect(table.rowCount == rows)
+        #expect(table.column(named: "a")?.type == .numeric)
+        #expect(table.column(named: "b")?.type == .categorical)
+        #expect(table.column(named: "c")?.missingCount == (rows + 999) / 1000)
+        // Same cells as the slow string path.
+        let viaRaw = try SchemaInference.infer(try CSVReader.readRaw(text: text)).table
+        for (fast, slow) in zip(table.columns, viaRaw.columns) {
+            #expect(fast.type == slow.type)
+            for i in stride(from: 0, to: rows, by: 997) {
+                #expect(fast.string(at: i) == slow.string(at: i))
+                #expect(fast.isMissing(i) == slow.isMissing(i))
+            }
+        }
+    }
+}

@@ -71,16 +71,15 @@ enum CSVColumnBuilder {
     static func table(from parsed: ParsedCSV, bytes: UnsafeBufferPointer<UInt8>, dialect: CSVDialect,
                       options: SchemaInference.Options) throws -> DataTable {
         let matcher = MissingMatcher(dialect)
-        // Columns are independent: typed in parallel, each result in its own slot, so the table
-        // (and the first error, by column order) never depends on the thread count.
+        let numeric = numericColumns(parsed: parsed, bytes: bytes, matcher: matcher)
+        // The other columns are independent: typed in parallel, each result in its own slot, so the
+        // table (and the first error, by column order) never depends on the thread count.
+        let textIndices = (0..<parsed.header.count).filter { numeric[$0] == nil }
         let shared = SharedBytes(buffer: bytes)
-        let results = Parallel.map(parsed.header.count) { j -> Result<Column, CSVError> in
-            let bytes = shared.buffer
-            if let numeric = numericColumn(j, parsed: parsed, bytes: bytes, matcher: matcher) {
-                return .success(Column(name: parsed.header[j], data: numeric))
-            }
+        let results = Parallel.map(textIndices.count) { t -> Result<Column, CSVError> in
+            let j = textIndices[t]
             do {
-                let cells = try textCells(column: j, parsed: parsed, bytes: bytes, matcher: matcher)
+                let cells = try textCells(column: j, parsed: parsed, bytes: shared.buffer, matcher: matcher)
                 return .success(SchemaInference.textColumn(named: parsed.header[j], cells: cells, options: options))
             } catch let error as CSVError {
                 return .failure(error)
@@ -88,7 +87,17 @@ enum CSVColumnBuilder {
                 return .failure(CSVError(file: parsed.file, kind: .unreadable("\(error)")))
             }
         }
-        let columns = try results.map { try $0.get() }
+        var columns: [Column] = []
+        columns.reserveCapacity(parsed.header.count)
+        var next = 0
+        for j in 0..<parsed.header.count {
+            if let data = numeric[j] {
+                columns.append(Column(name: parsed.header[j], data: data))
+            } else {
+                columns.append(try results[next].get())
+                next += 1
+            }
+        }
         do {
             return try DataTable(columns: columns)
         } catch {
@@ -96,42 +105,77 @@ enum CSVColumnBuilder {
         }
     }
 
-    /// Column `j` as numbers, or `nil` as soon as one present cell is not a finite number.
-    /// A column with no present cell is numeric (all NaN), as in pandas.
-    static func numericColumn(_ j: Int, parsed: ParsedCSV, bytes: UnsafeBufferPointer<UInt8>,
-                              matcher: MissingMatcher) -> ColumnData? {
+    /// Rows per chunk of the numeric pass.
+    static let numericChunkRows = 16_384
+
+    /// Every column as numbers, or `nil` for a column where some present cell is not a finite
+    /// number. A column with no present cell is numeric (all NaN), as in pandas.
+    ///
+    /// One row-major pass over the field ranges (sequential memory), split into fixed chunks of
+    /// rows run in parallel; each chunk writes only its rows, and a column is numeric when no
+    /// chunk failed it, so the result never depends on the thread count.
+    static func numericColumns(parsed: ParsedCSV, bytes: UnsafeBufferPointer<UInt8>,
+                               matcher: MissingMatcher) -> [ColumnData?] {
         let rows = parsed.rowCount
         let width = parsed.tokens.fieldsPerRecord
-        guard let p = bytes.baseAddress else {
-            return rows == 0 ? .numeric(values: [], missing: []) : nil
+        guard rows > 0, bytes.baseAddress != nil else {
+            return Array(repeating: .numeric(values: [], missing: []), count: width)
         }
-        var missing = [Bool](repeating: false, count: rows)
-        var failed = false
-        let values = [Double](unsafeUninitializedCapacity: rows) { buffer, initialized in
-            let starts = parsed.tokens.starts
-            let ends = parsed.tokens.ends
-            missing.withUnsafeMutableBufferPointer { miss in
-                var k = parsed.firstDataRecord &* width &+ j
-                for r in 0..<rows {
-                    let s = starts[k]
-                    let e = ends[k]
-                    k &+= width
-                    if matcher.isMissing(p, start: s, end: e) {
-                        buffer[r] = .nan
-                        miss[r] = true
-                    } else if let v = NumberParser.parse(p, s, e & CSVTokens.offsetMask), v.isFinite {
-                        buffer[r] = v
-                    } else {
-                        failed = true
-                        break
+        let scratch = NumericScratch(width: width, rows: rows)
+        let chunkCount = (rows + numericChunkRows - 1) / numericChunkRows
+        let shared = SharedBytes(buffer: bytes)
+        let failures = Parallel.map(chunkCount) { chunk -> [Bool] in
+            let lo = chunk * numericChunkRows
+            let hi = min(rows, lo + numericChunkRows)
+            return parseNumericRows(lo..<hi, parsed: parsed, bytes: shared.buffer, matcher: matcher, into: scratch)
+        }
+        var result: [ColumnData?] = []
+        result.reserveCapacity(width)
+        for j in 0..<width {
+            if failures.contains(where: { $0[j] }) {
+                result.append(nil)
+            } else {
+                result.append(.numeric(values: Array(UnsafeBufferPointer(start: scratch.values[j], count: rows)),
+                                       missing: Array(UnsafeBufferPointer(start: scratch.missing[j], count: rows))))
+            }
+        }
+        return result
+    }
+
+    /// Parses rows `range` of every column into `scratch`; returns which columns failed.
+    static func parseNumericRows(_ range: Range<Int>, parsed: ParsedCSV, bytes: UnsafeBufferPointer<UInt8>,
+                                 matcher: MissingMatcher, into scratch: NumericScratch) -> [Bool] {
+        let width = parsed.tokens.fieldsPerRecord
+        var failed = [Bool](repeating: false, count: width)
+        guard let p = bytes.baseAddress else { return failed }
+        let starts = parsed.tokens.starts
+        let ends = parsed.tokens.ends
+        let first = parsed.firstDataRecord
+        failed.withUnsafeMutableBufferPointer { dead in
+            scratch.values.withUnsafeBufferPointer { values in
+                scratch.missing.withUnsafeBufferPointer { missing in
+                    for r in range {
+                        var k = (first &+ r) &* width
+                        for j in 0..<width {
+                            defer { k &+= 1 }
+                            if dead[j] { continue }
+                            let s = starts[k]
+                            let e = ends[k]
+                            if matcher.isMissing(p, start: s, end: e) {
+                                values[j][r] = .nan
+                                missing[j][r] = true
+                            } else if let v = NumberParser.parse(p, s, e & CSVTokens.offsetMask), v.isFinite {
+                                values[j][r] = v
+                                missing[j][r] = false
+                            } else {
+                                dead[j] = true
+                            }
+                        }
                     }
                 }
             }
-            // Fill the rest so the buffer is fully initialized even on failure.
-            if failed { for r in 0..<rows { buffer[r] = 0 } }
-            initialized = rows
         }
-        return failed ? nil : .numeric(values: values, missing: missing)
+        return failed
     }
 
     /// Column `j` as text cells, `nil` for missing ones.
@@ -153,6 +197,34 @@ enum CSVColumnBuilder {
             k += width
         }
         return cells
+    }
+}
+
+/// Output buffers of the numeric pass: one `Double` and one `Bool` buffer per column, written by
+/// row chunks that never overlap.
+final class NumericScratch: @unchecked Sendable {
+    /// `values[j]` holds column `j`.
+    let values: [UnsafeMutablePointer<Double>]
+    /// `missing[j]` flags column `j`'s missing rows.
+    let missing: [UnsafeMutablePointer<Bool>]
+
+    /// Uninitialised buffers for `width` columns of `rows` rows.
+    init(width: Int, rows: Int) {
+        values = (0..<width).map { _ in
+            let buffer = UnsafeMutablePointer<Double>.allocate(capacity: rows)
+            buffer.initialize(repeating: 0, count: rows)
+            return buffer
+        }
+        missing = (0..<width).map { _ in
+            let buffer = UnsafeMutablePointer<Bool>.allocate(capacity: rows)
+            buffer.initialize(repeating: false, count: rows)
+            return buffer
+        }
+    }
+
+    deinit {
+        for buffer in values { buffer.deallocate() }
+        for buffer in missing { buffer.deallocate() }
     }
 }
 

@@ -43,14 +43,27 @@ public enum CSVReader {
 
     /// Reads and types a CSV file.
     /// - Throws: `CSVError` for unreadable or malformed files.
-    public static func readTable(at url: URL, dialect: CSVDialect = CSVDialect()) throws -> DataTable {
-        try read(at: url, dialect: dialect).table
+    ///
+    /// Unlike `read(at:)`, it skips describing the columns (distinct counts), so it is the faster
+    /// call when the schema is not needed.
+    public static func readTable(at url: URL, dialect: CSVDialect = CSVDialect(),
+                                 options: SchemaInference.Options = SchemaInference.Options()) throws -> DataTable {
+        let file = url.lastPathComponent
+        return try withMappedFile(url) { bytes in
+            let parsed = try parse(bytes, file: file, dialect: dialect)
+            return try CSVColumnBuilder.table(from: parsed, bytes: bytes, dialect: dialect, options: options)
+        }
     }
 
     /// Reads and types CSV text held in memory; `name` stands for the file name in errors.
     /// - Throws: `CSVError` for malformed text.
-    public static func readTable(text: String, name: String = "<string>", dialect: CSVDialect = CSVDialect()) throws -> DataTable {
-        try read(text: text, name: name, dialect: dialect).table
+    public static func readTable(text: String, name: String = "<string>", dialect: CSVDialect = CSVDialect(),
+                                 options: SchemaInference.Options = SchemaInference.Options()) throws -> DataTable {
+        var text = text
+        return try text.withUTF8 { bytes in
+            let parsed = try parse(bytes, file: name, dialect: dialect)
+            return try CSVColumnBuilder.table(from: parsed, bytes: bytes, dialect: dialect, options: options)
+        }
     }
 
     /// Splits a CSV file into header and text cells without typing them.
