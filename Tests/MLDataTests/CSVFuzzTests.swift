@@ -121,12 +121,12 @@ struct CSVFuzzTests {
     }
 
     @Test func tokenizerMatchesItsNaiveTwin() throws {
-        let alphabet: [String] = ["a", "b", ",", "\"", "\n", "\r", "\r\n", " ", "é", "1"]
+        let alphabet: [String] = ["a", "b", ",", "\"", "\n", "\r", "\r\n", " ", "é", "1", "abcdefghij", "123456789.5"]
         var parsed = 0, rejected = 0
         for seed in 0..<1500 {
             var rng = RandomStream(seed: UInt64(10_000 + seed))
             var text = ""
-            for _ in 0..<rng.nextInt(below: 30) { text += alphabet[rng.nextInt(below: alphabet.count)] }
+            for _ in 0..<rng.nextInt(below: 60) { text += alphabet[rng.nextInt(below: alphabet.count)] }
             let naive = naiveRecords(text)
             let dialect = CSVDialect(delimiter: ",", hasHeader: false, missingMarkers: [])
             let raw = try? CSVReader.readRaw(text: text, dialect: dialect)
@@ -142,7 +142,7 @@ struct CSVFuzzTests {
                 #expect(raw == nil, "seed \(seed): \(text.debugDescription)")
             }
         }
-        #expect(parsed > 300 && rejected > 300, "parsed \(parsed), rejected \(rejected)")
+        #expect(parsed > 100 && rejected > 100, "parsed \(parsed), rejected \(rejected)")
     }
 
     @Test func randomByteMutationsNeverCrash() throws {

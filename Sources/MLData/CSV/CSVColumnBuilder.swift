@@ -208,18 +208,11 @@ final class NumericScratch: @unchecked Sendable {
     /// `missing[j]` flags column `j`'s missing rows.
     let missing: [UnsafeMutablePointer<Bool>]
 
-    /// Uninitialised buffers for `width` columns of `rows` rows.
+    /// Buffers for `width` columns of `rows` rows. They are left uninitialised (trivial types):
+    /// the numeric pass writes every row of a column it keeps, and failed columns are never read.
     init(width: Int, rows: Int) {
-        values = (0..<width).map { _ in
-            let buffer = UnsafeMutablePointer<Double>.allocate(capacity: rows)
-            buffer.initialize(repeating: 0, count: rows)
-            return buffer
-        }
-        missing = (0..<width).map { _ in
-            let buffer = UnsafeMutablePointer<Bool>.allocate(capacity: rows)
-            buffer.initialize(repeating: false, count: rows)
-            return buffer
-        }
+        values = (0..<width).map { _ in UnsafeMutablePointer<Double>.allocate(capacity: rows) }
+        missing = (0..<width).map { _ in UnsafeMutablePointer<Bool>.allocate(capacity: rows) }
     }
 
     deinit {

@@ -74,6 +74,24 @@ struct CSVTokenizer {
     static let lineFeed = UInt8(ascii: "\n")
     static let carriageReturn = UInt8(ascii: "\r")
 
+    /// 0x01 in every byte.
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    /// 0x80 in every byte.
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Nonzero when some byte of `word` is zero; its lowest set bit is the high bit of the first
+    /// zero byte (bits above may be false positives, never below).
+    @inline(__always)
+    static func zeroBytes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
+
+    /// For eight file bytes read little-endian, a mask whose lowest set bit marks the first byte
+    /// that is the delimiter (`delimiter` repeats it in every byte), a quote, CR or LF; 0 if none.
+    @inline(__always)
+    static func specialBytes(_ word: UInt64, delimiter: UInt64) -> UInt64 {
+        zeroBytes(word ^ delimiter) | zeroBytes(word ^ (0x22 &* ones))
+            | zeroBytes(word ^ (0x0A &* ones)) | zeroBytes(word ^ (0x0D &* ones))
+    }
+
     /// The offset after a UTF-8 byte-order mark at the start of `bytes`, if any.
     static func contentStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return 3 }
@@ -113,6 +131,7 @@ struct CSVTokenizer {
         var line = 1
         var expected = -1
         var records = 0
+        let delimiterPattern = UInt64(delim) &* CSVTokenizer.ones
         var starts = tokens.starts, ends = tokens.ends
         var stored = tokens.fieldCount, capacity = tokens.capacity
         defer { tokens.fieldCount = stored }
@@ -167,6 +186,15 @@ struct CSVTokenizer {
                     }
                 } else {
                     start = i
+                    // Eight bytes at a time up to the first delimiter, line break or quote.
+                    if let base = p.baseAddress {
+                        let raw = UnsafeRawPointer(base)
+                        while i &+ 8 <= n {
+                            let found = CSVTokenizer.specialBytes(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), delimiter: delimiterPattern)
+                            if found != 0 { i &+= found.trailingZeroBitCount &>> 3; break }
+                            i &+= 8
+                        }
+                    }
                     while i < n {
                         let c = p[i]
                         if c == delim || c == lf || c == cr || c == quote { break }

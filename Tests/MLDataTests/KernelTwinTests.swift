@@ -30,3 +30,22 @@ struct DistinctCounterTests {
         #expect(DistinctCounter.count([0.0, -0.0, 1], missing: [false, false, false]) == 2)
     }
 }
+
+@Suite("Tokenizer word scan against its naive twin")
+struct WordScanTests {
+    @Test func firstSpecialByteMatchesAByteLoop() {
+        var rng = RandomStream(seed: 7)
+        let interesting: [UInt8] = [0x22, 0x2C, 0x3B, 0x0A, 0x0D, 0x09, 0x00, 0x80, 0xFF, 0x41, 0x21, 0x23, 0x0B, 0x2D]
+        for _ in 0..<20_000 {
+            let delimiter = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")][rng.nextInt(below: 3)]
+            let bytes = (0..<8).map { _ in
+                rng.nextInt(below: 2) == 0 ? interesting[rng.nextInt(below: interesting.count)] : UInt8(rng.nextInt(below: 256))
+            }
+            let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            let mask = CSVTokenizer.specialBytes(word, delimiter: UInt64(delimiter) &* CSVTokenizer.ones)
+            let fast = mask == 0 ? 8 : mask.trailingZeroBitCount / 8
+            let naive = bytes.firstIndex { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } ?? 8
+            #expect(fast == naive, "\(bytes)")
+        }
+    }
+}
