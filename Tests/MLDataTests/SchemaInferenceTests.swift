@@ -199,3 +199,41 @@ struct NumericChunkTests {
         }
     }
 }
+
+@Suite("Schema description")
+struct SchemaDescriptionTests {
+    @Test func titanicTable() throws {
+        let (_, schema) = try CSVReader.read(at: RepositoryPaths.dataset("titanic.csv"))
+        let lines = schema.description.split(separator: "\n").map(String.init)
+        #expect(lines.count == 13)
+        #expect(lines[0] == "column       type         missing  distinct  note")
+        #expect(lines[1] == "PassengerId  numeric            0       891  ID-like: integer values unique per row (891 distinct in 891 rows)")
+        #expect(lines[6] == "Age          numeric          177        88")
+    }
+}
+
+/// Column statistics from pandas (Fixtures/make_schema_reference.py).
+private struct PandasReference: Decodable {
+    let rows: Int
+    let columns: [String]
+    let missing: [String: Int]
+    let distinct: [String: Int]
+    let numeric: [String]
+}
+
+@Suite("Schema against pandas")
+struct SchemaAgainstPandasTests {
+    @Test(arguments: ["titanic.csv", "penguins.csv", "diabetes.csv"])
+    func countsMatchPandas(dataset: String) throws {
+        let reference: [String: PandasReference] = try loadFixture("MLDataTests/Fixtures/schema_reference.json")
+        let expected = try #require(reference[dataset])
+        let (table, schema) = try CSVReader.read(at: RepositoryPaths.dataset(dataset))
+        #expect(table.rowCount == expected.rows)
+        #expect(table.columnNames == expected.columns)
+        for column in schema.columns {
+            #expect(column.missingCount == expected.missing[column.name], "\(dataset) \(column.name) missing")
+            #expect(column.distinctCount == expected.distinct[column.name], "\(dataset) \(column.name) distinct")
+            #expect((column.type == .numeric) == expected.numeric.contains(column.name), "\(dataset) \(column.name) type")
+        }
+    }
+}

@@ -180,8 +180,8 @@ struct CSVTokenizer {
                     if i < n {
                         let c = p[i]
                         if c != delim && c != lf && c != cr {
-                            let where_ = locate(i)
-                            throw CSVError(file: file, line: where_.line, column: where_.column, field: fieldCount + 1, kind: .textAfterClosingQuote)
+                            let position = locate(i)
+                            throw CSVError(file: file, line: position.line, column: position.column, field: fieldCount + 1, kind: .textAfterClosingQuote)
                         }
                     }
                 } else {
@@ -201,8 +201,8 @@ struct CSVTokenizer {
                         i &+= 1
                     }
                     if i < n && p[i] == quote {
-                        let where_ = locate(i)
-                        throw CSVError(file: file, line: where_.line, column: where_.column, field: fieldCount + 1, kind: .quoteInUnquotedField)
+                        let position = locate(i)
+                        throw CSVError(file: file, line: position.line, column: position.column, field: fieldCount + 1, kind: .quoteInUnquotedField)
                     }
                     end = i
                 }
