@@ -9,8 +9,19 @@ import Foundation
 /// bytes. Wrong input never traps: every problem throws a `CSVError` naming the file, the line and,
 /// when one position is to blame, the character column and field.
 ///
+/// Syntax accepted (RFC 4180, strict): fields separated by the delimiter; records ending in LF,
+/// CRLF or a lone CR; a field starting with `"` is quoted and may hold delimiters, line breaks and
+/// doubled quotes; nothing but a delimiter or a line break may follow its closing quote (not even
+/// spaces); a `"` inside an unquoted field is an error; a UTF-8 byte-order mark is skipped; blank
+/// lines are skipped anywhere (as pandas does), so trailing empty lines are fine; the last record
+/// may lack its line break; every record must have as many fields as the first.
+///
 /// Header rules: an empty header name is replaced by `Unnamed: <0-based column index>` (as pandas
-/// does); two identical names are an error naming both column numbers.
+/// does); two identical names are an error naming both column numbers. Without a header row
+/// (`CSVDialect.hasHeader == false`) columns are named `column_1`, `column_2`, …
+///
+/// Cells: unquoted cells are compared with `CSVDialect.missingMarkers` after trimming spaces and
+/// tabs; numbers may be quoted and surrounded by blanks; text cells keep their exact content.
 public enum CSVReader {
     /// Reads and types a CSV file, returning the table and its inferred schema.
     /// - Throws: `CSVError` for unreadable or malformed files.
