@@ -1,6 +1,7 @@
 import Foundation
 import MLCore
 import Testing
+import TestSupport
 @testable import MLData
 
 /// The naive twin of `CSVTokenizer`: RFC 4180 over Unicode scalars with the same rules (LF, CRLF
@@ -146,9 +147,7 @@ struct CSVFuzzTests {
     }
 
     @Test func randomByteMutationsNeverCrash() throws {
-        let base = Array(try Data(contentsOf: URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("datasets/titanic.csv")).prefix(3000))
+        let base = Array(try Data(contentsOf: RepositoryPaths.dataset("titanic.csv")).prefix(3000))
         let specials: [UInt8] = [0x22, 0x2C, 0x3B, 0x09, 0x0A, 0x0D, 0xFF, 0xC3, 0xE2, 0x80, 0xEF, 0xBB, 0xBF, 0x00, 0x41, 0x31]
         var outcomes = [0, 0]
         for seed in 0..<400 {
