@@ -39,7 +39,7 @@ enum CSVColumnBuilder {
     /// - Throws: `CSVError.Kind.invalidUTF8` at the first bad byte.
     static func decode(field k: Int, tokens: CSVTokens, bytes: UnsafeBufferPointer<UInt8>, begin: Int,
                        file: String, fieldIndex: Int) throws -> String {
-        let start = tokens.starts[k]
+        let start = tokens.start(ofField: k)
         let rawEnd = tokens.ends[k]
         let end = rawEnd & CSVTokens.offsetMask
         let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
@@ -148,27 +148,30 @@ enum CSVColumnBuilder {
         let width = parsed.tokens.fieldsPerRecord
         var failed = [Bool](repeating: false, count: width)
         guard let p = bytes.baseAddress else { return failed }
-        let starts = parsed.tokens.starts
         let ends = parsed.tokens.ends
         let first = parsed.firstDataRecord
-        failed.withUnsafeMutableBufferPointer { dead in
-            scratch.values.withUnsafeBufferPointer { values in
-                scratch.missing.withUnsafeBufferPointer { missing in
-                    for r in range {
-                        var k = (first &+ r) &* width
-                        for j in 0..<width {
-                            defer { k &+= 1 }
-                            if dead[j] { continue }
-                            let s = starts[k]
-                            let e = ends[k]
-                            if matcher.isMissing(p, start: s, end: e) {
-                                values[j][r] = .nan
-                                missing[j][r] = true
-                            } else if let v = NumberParser.parse(p, s, e & CSVTokens.offsetMask), v.isFinite {
-                                values[j][r] = v
-                                missing[j][r] = false
-                            } else {
-                                dead[j] = true
+        parsed.tokens.recordStarts.withUnsafeBufferPointer { recordStarts in
+            failed.withUnsafeMutableBufferPointer { dead in
+                scratch.values.withUnsafeBufferPointer { values in
+                    scratch.missing.withUnsafeBufferPointer { missing in
+                        for r in range {
+                            var k = (first &+ r) &* width
+                            var rawStart = recordStarts[first &+ r]
+                            for j in 0..<width {
+                                let e = ends[k]
+                                let s = CSVTokens.contentStart(rawStart: rawStart, end: e)
+                                rawStart = CSVTokens.nextRawStart(after: e)
+                                k &+= 1
+                                if dead[j] { continue }
+                                if matcher.isMissing(p, start: s, end: e) {
+                                    values[j][r] = .nan
+                                    missing[j][r] = true
+                                } else if let v = NumberParser.parse(p, s, e & CSVTokens.offsetMask), v.isFinite {
+                                    values[j][r] = v
+                                    missing[j][r] = false
+                                } else {
+                                    dead[j] = true
+                                }
                             }
                         }
                     }
@@ -188,7 +191,7 @@ enum CSVColumnBuilder {
         cells.reserveCapacity(rows)
         var k = parsed.firstDataRecord * width + j
         for _ in 0..<rows {
-            if matcher.isMissing(p, start: parsed.tokens.starts[k], end: parsed.tokens.ends[k]) {
+            if matcher.isMissing(p, start: parsed.tokens.start(ofField: k), end: parsed.tokens.ends[k]) {
                 cells.append(nil)
             } else {
                 cells.append(try decode(field: k, tokens: parsed.tokens, bytes: bytes, begin: parsed.begin,

@@ -1,7 +1,10 @@
-/// Field boundaries found by `CSVTokenizer`: for each field the byte range of its content
-/// (without surrounding quotes), row-major, plus the physical line where each record starts.
+/// Field boundaries found by `CSVTokenizer`, row-major: for each field where its content ends
+/// (before a closing quote) and two flags; for each record its first byte and physical line.
 ///
-/// The ranges live in two manually grown buffers (no `Array` uniqueness checks in the hot loop).
+/// A field's start is not stored: it follows the previous field's end (skip the closing quote if
+/// any, then the delimiter), or is the record's first byte; add one for an opening quote. This
+/// halves the memory of the tokens. The ends live in a manually grown buffer (no `Array`
+/// uniqueness checks in the hot loop).
 final class CSVTokens {
     /// Set in `ends[k]` when field `k` was quoted.
     static let quotedFlag = 1 << 62
@@ -12,45 +15,58 @@ final class CSVTokens {
 
     /// Fields per record (all records have it; the tokenizer rejects ragged rows).
     var fieldsPerRecord = 0
-    /// Byte offset where each field's content starts.
-    private(set) var starts: UnsafeMutablePointer<Int>
     /// Byte offset where each field's content ends, OR-ed with the flags.
     private(set) var ends: UnsafeMutablePointer<Int>
     /// Number of fields stored.
     var fieldCount = 0
-    /// Allocated slots in `starts` and `ends`.
+    /// Allocated slots in `ends`.
     private(set) var capacity: Int
+    /// Byte offset of the first byte of each record.
+    var recordStarts: [Int] = []
     /// 1-based physical line of the start of each record.
     var recordLines: [Int] = []
 
-    /// Empty buffers with room for `capacity` fields.
+    /// An empty buffer with room for `capacity` fields.
     init(capacity: Int) {
         self.capacity = max(16, capacity)
-        starts = .allocate(capacity: self.capacity)
         ends = .allocate(capacity: self.capacity)
     }
 
     deinit {
-        starts.deallocate()
         ends.deallocate()
     }
 
     /// Doubles the capacity, keeping the first `fieldCount` fields.
     func grow() {
         let newCapacity = capacity * 2
-        let newStarts = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
         let newEnds = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
-        newStarts.update(from: starts, count: fieldCount)
         newEnds.update(from: ends, count: fieldCount)
-        starts.deallocate()
         ends.deallocate()
-        starts = newStarts
         ends = newEnds
         capacity = newCapacity
     }
 
     /// Number of records, header included.
     var recordCount: Int { recordLines.count }
+
+    /// The raw start (opening quote included) of the field after one whose stored end is `end`.
+    @inline(__always)
+    static func nextRawStart(after end: Int) -> Int {
+        (end & offsetMask) &+ (end & quotedFlag != 0 ? 2 : 1)
+    }
+
+    /// The content start of field `k` given its raw start.
+    @inline(__always)
+    static func contentStart(rawStart: Int, end: Int) -> Int {
+        rawStart &+ (end & quotedFlag != 0 ? 1 : 0)
+    }
+
+    /// The byte offset where field `k`'s content starts.
+    func start(ofField k: Int) -> Int {
+        let width = max(1, fieldsPerRecord)
+        let rawStart = k % width == 0 ? recordStarts[k / width] : CSVTokens.nextRawStart(after: ends[k - 1])
+        return CSVTokens.contentStart(rawStart: rawStart, end: ends[k])
+    }
 }
 
 /// The byte-level RFC 4180 state machine: one pass, no `String` work, no per-field allocation.
@@ -101,7 +117,7 @@ struct CSVTokenizer {
     /// Splits every record. The first record fixes the field count; any other count throws.
     /// - Complexity: O(file size).
     func tokenize() throws -> CSVTokens {
-        let tokens = CSVTokens(capacity: bytes.count / 8)
+        let tokens = CSVTokens(capacity: bytes.count / 6)
         var counts: [Int] = []
         try run(tokens: tokens, storesFields: true, maxRecords: Int.max, counts: &counts)
         return tokens
@@ -132,7 +148,7 @@ struct CSVTokenizer {
         var expected = -1
         var records = 0
         let delimiterPattern = UInt64(delim) &* CSVTokenizer.ones
-        var starts = tokens.starts, ends = tokens.ends
+        var ends = tokens.ends
         var stored = tokens.fieldCount, capacity = tokens.capacity
         defer { tokens.fieldCount = stored }
         while i < n && records < maxRecords {
@@ -146,16 +162,15 @@ struct CSVTokenizer {
                 continue
             }
             let recordLine = line
+            let recordStart = i
             var fieldCount = 0
             while true {
-                var start: Int
                 var end: Int
                 var flags = 0
                 if i < n && p[i] == quote {
                     let openLine = line
                     let openOffset = i
                     i &+= 1
-                    start = i
                     flags = CSVTokens.quotedFlag
                     while true {
                         while i < n {
@@ -185,7 +200,6 @@ struct CSVTokenizer {
                         }
                     }
                 } else {
-                    start = i
                     // Eight bytes at a time up to the first delimiter, line break or quote.
                     if let base = p.baseAddress {
                         let raw = UnsafeRawPointer(base)
@@ -211,11 +225,9 @@ struct CSVTokenizer {
                     if stored == capacity {
                         tokens.fieldCount = stored
                         tokens.grow()
-                        starts = tokens.starts
                         ends = tokens.ends
                         capacity = tokens.capacity
                     }
-                    starts[stored] = start
                     ends[stored] = end | flags
                     stored &+= 1
                 }
@@ -237,6 +249,7 @@ struct CSVTokenizer {
                     throw CSVError(file: file, line: recordLine, kind: .raggedRow(found: fieldCount, expected: expected))
                 }
                 tokens.recordLines.append(recordLine)
+                tokens.recordStarts.append(recordStart)
             } else {
                 counts.append(fieldCount)
             }
