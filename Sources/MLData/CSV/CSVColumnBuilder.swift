@@ -8,11 +8,14 @@ enum CSVColumnBuilder {
         let markers: [[UInt8]]
         /// The longest marker, to skip the comparison for longer fields.
         let longest: Int
+        /// Whether some marker reads as a number (then markers must be checked before numbers).
+        let hasNumericMarker: Bool
 
         /// A matcher for `dialect`'s markers.
         init(_ dialect: CSVDialect) {
             markers = dialect.missingMarkers.map { Array($0.utf8) }
             longest = markers.map(\.count).max() ?? -1
+            hasNumericMarker = dialect.missingMarkers.contains { NumberParser.parse($0) != nil }
         }
 
         /// True when field `k` is missing: a quoted empty field, or an unquoted one whose trimmed
@@ -150,6 +153,7 @@ enum CSVColumnBuilder {
         guard let p = bytes.baseAddress else { return failed }
         let ends = parsed.tokens.ends
         let first = parsed.firstDataRecord
+        let numbersFirst = !matcher.hasNumericMarker
         parsed.tokens.recordStarts.withUnsafeBufferPointer { recordStarts in
             failed.withUnsafeMutableBufferPointer { dead in
                 scratch.values.withUnsafeBufferPointer { values in
@@ -163,12 +167,16 @@ enum CSVColumnBuilder {
                                 rawStart = CSVTokens.nextRawStart(after: e)
                                 k &+= 1
                                 if dead[j] { continue }
-                                if matcher.isMissing(p, start: s, end: e) {
+                                // Numbers first (the common case) unless a marker could read as one.
+                                if !numbersFirst && matcher.isMissing(p, start: s, end: e) {
                                     values[j][r] = .nan
                                     missing[j][r] = true
                                 } else if let v = NumberParser.parse(p, s, e & CSVTokens.offsetMask), v.isFinite {
                                     values[j][r] = v
                                     missing[j][r] = false
+                                } else if numbersFirst && matcher.isMissing(p, start: s, end: e) {
+                                    values[j][r] = .nan
+                                    missing[j][r] = true
                                 } else {
                                     dead[j] = true
                                 }

@@ -8,7 +8,7 @@ import Darwin
 ///
 /// Grammar (after trimming spaces and tabs): `[+-]? (digits [. digits?]? | . digits) ([eE] [+-]? digits)?`.
 /// Hexadecimal, `inf`, `nan`, thousands separators and decimal commas are not numbers here.
-/// Values whose digits form an integer up to 2^53 with a decimal exponent within ±22 are computed
+/// Values of at most 19 digits that form an integer up to 2^53 with a decimal exponent within ±22 are computed
 /// exactly (Clinger's fast path: one correctly rounded multiplication or division of two exactly
 /// representable doubles); others go through the C library's correctly rounded `strtod` on a
 /// stack copy.
@@ -60,44 +60,29 @@ enum NumberParser {
         let tokenStart = i
         var negative = false
         if p[i] == UInt8(ascii: "-") { negative = true; i &+= 1 } else if p[i] == UInt8(ascii: "+") { i &+= 1 }
+        // All digits, integer and fraction, go into `mantissa`; more than 19 take the slow path
+        // (the wrapped value is then never used).
         var mantissa: UInt64 = 0
-        var significant = 0       // significant digits taken into `mantissa`
-        var dropped = false       // nonzero digits beyond what `mantissa` holds
-        var exponent = 0
-        var digits = 0
-        // Integer part.
+        let integerStart = i
         while i < e {
             let d = p[i] &- 0x30
             if d > 9 { break }
-            digits &+= 1
-            if mantissa == 0 && d == 0 {
-                // leading zero
-            } else if significant < 19 {
-                mantissa = mantissa &* 10 &+ UInt64(d)
-                significant &+= 1
-            } else {
-                exponent &+= 1
-                if d != 0 { dropped = true }
-            }
+            mantissa = mantissa &* 10 &+ UInt64(d)
             i &+= 1
         }
+        var digits = i &- integerStart
+        var exponent = 0
         if i < e && p[i] == UInt8(ascii: ".") {
             i &+= 1
+            let fractionStart = i
             while i < e {
                 let d = p[i] &- 0x30
                 if d > 9 { break }
-                digits &+= 1
-                if mantissa == 0 && d == 0 {
-                    exponent &-= 1
-                } else if significant < 19 {
-                    mantissa = mantissa &* 10 &+ UInt64(d)
-                    significant &+= 1
-                    exponent &-= 1
-                } else if d != 0 {
-                    dropped = true
-                }
+                mantissa = mantissa &* 10 &+ UInt64(d)
                 i &+= 1
             }
+            exponent = fractionStart &- i
+            digits &+= i &- fractionStart
         }
         if digits == 0 { return nil }
         if i < e && (p[i] == UInt8(ascii: "e") || p[i] == UInt8(ascii: "E")) {
@@ -117,8 +102,9 @@ enum NumberParser {
             exponent &+= expNegative ? -expValue : expValue
         }
         if i != e { return nil }
+        if digits > 19 { return slowParse(p, tokenStart, e) }
         if mantissa == 0 { return negative ? -0.0 : 0.0 }
-        if !dropped && mantissa <= (1 << 53) && exponent >= -22 && exponent <= 22 {
+        if mantissa <= (1 << 53) && exponent >= -22 && exponent <= 22 {
             let m = Double(mantissa)
             let value = exponent >= 0 ? m * exactPowerOfTen(exponent) : m / exactPowerOfTen(-exponent)
             return negative ? -value : value
