@@ -13,13 +13,13 @@ enum CSVColumnBuilder {
 
         /// A matcher for `dialect`'s markers.
         init(_ dialect: CSVDialect) {
-            markers = dialect.missingMarkers.map { Array($0.utf8) }
+            markers = dialect.missingMarkers.map { Array($0.trimmingBlanks().utf8) }
             longest = markers.map(\.count).max() ?? -1
             hasNumericMarker = dialect.missingMarkers.contains { NumberParser.parse($0) != nil }
         }
 
-        /// True when field `k` is missing: a quoted empty field, or an unquoted one whose trimmed
-        /// bytes equal a marker.
+        /// True when the field with content `p[start..<end & offsetMask]` (flags in `end`) is
+        /// missing: a quoted empty field, or an unquoted one whose trimmed bytes equal a marker.
         @inline(__always)
         func isMissing(_ p: UnsafePointer<UInt8>, start: Int, end rawEnd: Int) -> Bool {
             var s = start
