@@ -117,7 +117,7 @@ struct CSVTokenizer {
     /// Splits every record. The first record fixes the field count; any other count throws.
     /// - Complexity: O(file size).
     func tokenize() throws -> CSVTokens {
-        let tokens = CSVTokens(capacity: bytes.count / 6)
+        let tokens = CSVTokens(capacity: bytes.count / 8)
         var counts: [Int] = []
         try run(tokens: tokens, storesFields: true, maxRecords: Int.max, counts: &counts)
         return tokens
