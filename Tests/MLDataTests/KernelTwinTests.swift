@@ -49,3 +49,45 @@ struct WordScanTests {
         }
     }
 }
+
+@Suite("UTF-8 validation against the standard library")
+struct UTF8ValidationTests {
+    @Test func agreesWithStringValidating() {
+        var rng = RandomStream(seed: 11)
+        let pieces: [[UInt8]] = [[0x41], [0xC3, 0xA9], [0xE2, 0x82, 0xAC], [0xF0, 0x9F, 0x98, 0x80], [0xC3], [0x80],
+                                 [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xF4, 0x90, 0x80, 0x80], [0xE0, 0x80, 0x80],
+                                 [0xFF], Array("abcdefghijk".utf8)]
+        for _ in 0..<5000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<rng.nextInt(below: 8) { bytes += pieces[rng.nextInt(below: pieces.count)] }
+            let offset = bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0) }
+            let valid = String(validating: bytes, as: UTF8.self) != nil
+            #expect((offset == bytes.count) == valid, "\(bytes)")
+            if !valid {
+                // Everything before the reported offset is valid.
+                #expect(String(validating: bytes[..<offset], as: UTF8.self) != nil, "\(bytes)")
+            }
+        }
+    }
+}
+
+@Suite("Byte-level dictionary encoding of text columns")
+struct TextEncodingTests {
+    @Test func canonicallyEquivalentSpellingsAreOneLevel() throws {
+        let text = "c,n\ncaf\u{E9},1\ncafe\u{301},2\ntea,3\n"
+        let table = try CSVReader.readTable(text: text)
+        #expect(table.column(named: "c")?.data == .categorical(codes: [0, 0, 1], levels: ["caf\u{E9}", "tea"]))
+        let viaRaw = try SchemaInference.infer(try CSVReader.readRaw(text: text)).table
+        #expect(viaRaw.column(named: "c") == table.column(named: "c"))
+    }
+
+    @Test func manyDistinctValuesGrowTheTable() throws {
+        var text = "k,v\n"
+        for i in 0..<500 { text += "key\(i % 150),\"q\"\"\(i % 7)\"\n" }
+        let table = try CSVReader.readTable(text: text)
+        let viaRaw = try SchemaInference.infer(try CSVReader.readRaw(text: text)).table
+        #expect(table == viaRaw)
+        #expect(SchemaInference.distinctCount(try table.requireColumn("k")) == 150)
+        #expect(try table.requireColumn("v").string(at: 3) == "q\"3")
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import MLCore
 
 /// Turns tokenized fields into columns: numbers parsed from bytes, text decoded and validated once.
@@ -46,11 +47,12 @@ enum CSVColumnBuilder {
         let rawEnd = tokens.ends[k]
         let end = rawEnd & CSVTokens.offsetMask
         let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        guard let text = String(validating: slice, as: UTF8.self) else {
-            let bad = start + UTF8Validation.firstInvalidOffset(slice)
-            let location = CSVTokenizer.locate(bad, in: bytes, from: begin)
+        let invalid = UTF8Validation.firstInvalidOffset(slice)
+        guard invalid == slice.count else {
+            let location = CSVTokenizer.locate(start + invalid, in: bytes, from: begin)
             throw CSVError(file: file, line: location.line, column: location.column, field: fieldIndex + 1, kind: .invalidUTF8)
         }
+        let text = String(decoding: slice, as: UTF8.self)
         if rawEnd & CSVTokens.escapedFlag != 0 {
             return text.replacingDoubledQuotes()
         }
@@ -82,8 +84,9 @@ enum CSVColumnBuilder {
         let results = Parallel.map(textIndices.count) { t -> Result<Column, CSVError> in
             let j = textIndices[t]
             do {
-                let cells = try textCells(column: j, parsed: parsed, bytes: shared.buffer, matcher: matcher)
-                return .success(SchemaInference.textColumn(named: parsed.header[j], cells: cells, options: options))
+                let encoded = try encodedText(column: j, parsed: parsed, bytes: shared.buffer, matcher: matcher)
+                return .success(SchemaInference.textColumn(named: parsed.header[j], codes: encoded.codes,
+                                                           distinct: encoded.distinct, options: options))
             } catch let error as CSVError {
                 return .failure(error)
             } catch {
@@ -187,6 +190,73 @@ enum CSVColumnBuilder {
             }
         }
         return failed
+    }
+
+    /// Column `j` dictionary-encoded on its bytes: a code per row (−1 when missing) into the
+    /// distinct texts in order of first appearance. Each distinct text is validated and decoded
+    /// once; equal bytes decode to equal text (an unquoted field never holds a quote, so content
+    /// bytes determine the text).
+    /// - Throws: `CSVError.Kind.invalidUTF8` at the first bad byte.
+    static func encodedText(column j: Int, parsed: ParsedCSV, bytes: UnsafeBufferPointer<UInt8>,
+                            matcher: MissingMatcher) throws -> (codes: [Int32], distinct: [String]) {
+        let rows = parsed.rowCount
+        let width = parsed.tokens.fieldsPerRecord
+        guard let p = bytes.baseAddress, rows > 0 else { return ([], []) }
+        var codes = [Int32](repeating: -1, count: rows)
+        var distinct: [String] = []
+        var keyStarts: [Int] = []
+        var keyEnds: [Int] = []
+        var keyHashes: [UInt64] = []
+        var slots = [Int32](repeating: -1, count: 64)
+        var mask = 63
+        let tokens = parsed.tokens
+        var k = parsed.firstDataRecord * width + j
+        for r in 0..<rows {
+            defer { k &+= width }
+            let s = tokens.start(ofField: k)
+            let rawEnd = tokens.ends[k]
+            if matcher.isMissing(p, start: s, end: rawEnd) { continue }
+            let e = rawEnd & CSVTokens.offsetMask
+            // FNV-1a over the content bytes.
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for q in s..<e { h = (h ^ UInt64(p[q])) &* 0x0000_0100_0000_01B3 }
+            var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+            var found: Int32 = -1
+            while true {
+                let d = slots[slot]
+                if d < 0 { break }
+                let di = Int(d)
+                if keyHashes[di] == h && keyEnds[di] - keyStarts[di] == e - s
+                    && memcmp(p + keyStarts[di], p + s, e - s) == 0 {
+                    found = d
+                    break
+                }
+                slot = (slot &+ 1) & mask
+            }
+            if found >= 0 {
+                codes[r] = found
+                continue
+            }
+            let code = Int32(distinct.count)
+            distinct.append(try decode(field: k, tokens: tokens, bytes: bytes, begin: parsed.begin,
+                                       file: parsed.file, fieldIndex: j))
+            keyStarts.append(s)
+            keyEnds.append(e)
+            keyHashes.append(h)
+            slots[slot] = code
+            codes[r] = code
+            if distinct.count * 2 > slots.count {
+                // Grow and re-insert from the stored hashes.
+                slots = [Int32](repeating: -1, count: slots.count * 2)
+                mask = slots.count - 1
+                for (d, hash) in keyHashes.enumerated() {
+                    var t = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+                    while slots[t] >= 0 { t = (t &+ 1) & mask }
+                    slots[t] = Int32(d)
+                }
+            }
+        }
+        return (codes, distinct)
     }
 
     /// Column `j` as text cells, `nil` for missing ones.
