@@ -166,6 +166,14 @@ struct TaskInferenceTests {
         #expect(throws: MLError.self) { try TaskInference.infer(target: text) }
     }
 
+    @Test func booleanAndTextTargetsAreClassification() throws {
+        let flags = Column(name: "y", data: .boolean(values: [true, false, true], missing: [false, false, true]))
+        #expect(try TaskInference.infer(target: flags) == .binary)
+        let text = Column(name: "y", data: .text(["a", "b", "c", nil]))
+        #expect(try TaskInference.infer(target: text) == .multiclass)
+        #expect(InferredTask.allCases.map(\.isClassification) == [true, true, false])
+    }
+
     @Test func missingTargetRowsAreListed() {
         #expect(TaskInference.missingTargetRows(numeric([1, nil, 2, nil])) == [1, 3])
         let labels = Column(name: "y", data: .categorical(codes: [0, -1, 1], levels: ["a", "b"]))
