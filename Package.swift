@@ -33,7 +33,7 @@ let package = Package(
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["AutoSwiftML"], path: "Tests/TestSupport"),
         .testTarget(name: "MLCoreTests", dependencies: ["MLCore", "CLinearAlgebra", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "MLDataTests", dependencies: ["MLData", "TestSupport"]),
+        .testTarget(name: "MLDataTests", dependencies: ["MLData", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "MLModelsTests", dependencies: ["MLModels", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AutoSwiftMLTests", dependencies: ["AutoSwiftML", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AutoMLCLITests", dependencies: ["AutoMLCLI", "TestSupport"]),

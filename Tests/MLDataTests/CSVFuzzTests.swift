@@ -1,6 +1,7 @@
 import Foundation
 import MLCore
 import Testing
+import TestSupport
 @testable import MLData
 
 /// The naive twin of `CSVTokenizer`: RFC 4180 over Unicode scalars with the same rules (LF, CRLF
@@ -121,12 +122,12 @@ struct CSVFuzzTests {
     }
 
     @Test func tokenizerMatchesItsNaiveTwin() throws {
-        let alphabet: [String] = ["a", "b", ",", "\"", "\n", "\r", "\r\n", " ", "é", "1"]
+        let alphabet: [String] = ["a", "b", ",", "\"", "\n", "\r", "\r\n", " ", "é", "1", "abcdefghij", "123456789.5"]
         var parsed = 0, rejected = 0
         for seed in 0..<1500 {
             var rng = RandomStream(seed: UInt64(10_000 + seed))
             var text = ""
-            for _ in 0..<rng.nextInt(below: 30) { text += alphabet[rng.nextInt(below: alphabet.count)] }
+            for _ in 0..<rng.nextInt(below: 60) { text += alphabet[rng.nextInt(below: alphabet.count)] }
             let naive = naiveRecords(text)
             let dialect = CSVDialect(delimiter: ",", hasHeader: false, missingMarkers: [])
             let raw = try? CSVReader.readRaw(text: text, dialect: dialect)
@@ -142,13 +143,11 @@ struct CSVFuzzTests {
                 #expect(raw == nil, "seed \(seed): \(text.debugDescription)")
             }
         }
-        #expect(parsed > 300 && rejected > 300, "parsed \(parsed), rejected \(rejected)")
+        #expect(parsed > 100 && rejected > 100, "parsed \(parsed), rejected \(rejected)")
     }
 
     @Test func randomByteMutationsNeverCrash() throws {
-        let base = Array(try Data(contentsOf: URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("datasets/titanic.csv")).prefix(3000))
+        let base = Array(try Data(contentsOf: RepositoryPaths.dataset("titanic.csv")).prefix(3000))
         let specials: [UInt8] = [0x22, 0x2C, 0x3B, 0x09, 0x0A, 0x0D, 0xFF, 0xC3, 0xE2, 0x80, 0xEF, 0xBB, 0xBF, 0x00, 0x41, 0x31]
         var outcomes = [0, 0]
         for seed in 0..<400 {

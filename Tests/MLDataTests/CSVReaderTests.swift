@@ -124,3 +124,15 @@ struct CSVReaderTests {
         #expect(throws: CSVError(file: "empty.csv", line: 1, kind: .empty)) { try CSVReader.readTable(at: empty) }
     }
 }
+
+@Suite("Missing markers that look like numbers")
+struct NumericMarkerTests {
+    @Test func aNumericMarkerWins() throws {
+        let dialect = CSVDialect(missingMarkers: ["", "-999"])
+        let table = try CSVReader.readTable(text: "v,w\n1,a\n-999,b\n2.5,c\n", dialect: dialect)
+        #expect(table.column(named: "v")?.missingCount == 1)
+        #expect(table.column(named: "v")?.type == .numeric)
+        // With the default markers -999 is a number.
+        #expect(try CSVReader.readTable(text: "v,w\n1,a\n-999,b\n").column(named: "v")?.missingCount == 0)
+    }
+}

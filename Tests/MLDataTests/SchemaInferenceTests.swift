@@ -166,9 +166,82 @@ struct TaskInferenceTests {
         #expect(throws: MLError.self) { try TaskInference.infer(target: text) }
     }
 
+    @Test func booleanAndTextTargetsAreClassification() throws {
+        let flags = Column(name: "y", data: .boolean(values: [true, false, true], missing: [false, false, true]))
+        #expect(try TaskInference.infer(target: flags) == .binary)
+        let text = Column(name: "y", data: .text(["a", "b", "c", nil]))
+        #expect(try TaskInference.infer(target: text) == .multiclass)
+        #expect(InferredTask.allCases.map(\.isClassification) == [true, true, false])
+    }
+
     @Test func missingTargetRowsAreListed() {
         #expect(TaskInference.missingTargetRows(numeric([1, nil, 2, nil])) == [1, 3])
         let labels = Column(name: "y", data: .categorical(codes: [0, -1, 1], levels: ["a", "b"]))
         #expect(TaskInference.missingTargetRows(labels) == [1])
+    }
+}
+
+@Suite("Row-chunked numeric pass")
+struct NumericChunkTests {
+    @Test func columnsFailingInALaterChunkBecomeText() throws {
+        let rows = CSVColumnBuilder.numericChunkRows * 2 + 7
+        var text = "a,b,c\n"
+        for i in 0..<rows {
+            let b = i == rows - 3 ? "oops" : "\(i % 13)"
+            let c = i % 1000 == 0 ? "NA" : "\(Double(i) / 8)"
+            text += "\(i),\(b),\(c)\n"
+        }
+        let table = try CSVReader.readTable(text: text)
+        #expect(table.rowCount == rows)
+        #expect(table.column(named: "a")?.type == .numeric)
+        #expect(table.column(named: "b")?.type == .categorical)
+        #expect(table.column(named: "c")?.missingCount == (rows + 999) / 1000)
+        // Same cells as the slow string path.
+        let viaRaw = try SchemaInference.infer(try CSVReader.readRaw(text: text)).table
+        for (fast, slow) in zip(table.columns, viaRaw.columns) {
+            #expect(fast.type == slow.type)
+            for i in stride(from: 0, to: rows, by: 997) {
+                #expect(fast.string(at: i) == slow.string(at: i))
+                #expect(fast.isMissing(i) == slow.isMissing(i))
+            }
+        }
+    }
+}
+
+@Suite("Schema description")
+struct SchemaDescriptionTests {
+    @Test func titanicTable() throws {
+        let (_, schema) = try CSVReader.read(at: RepositoryPaths.dataset("titanic.csv"))
+        let lines = schema.description.split(separator: "\n").map(String.init)
+        #expect(lines.count == 13)
+        #expect(lines[0] == "column       type         missing  distinct  note")
+        #expect(lines[1] == "PassengerId  numeric            0       891  ID-like: integer values unique per row (891 distinct in 891 rows)")
+        #expect(lines[6] == "Age          numeric          177        88")
+    }
+}
+
+/// Column statistics from pandas (Fixtures/make_schema_reference.py).
+private struct PandasReference: Decodable {
+    let rows: Int
+    let columns: [String]
+    let missing: [String: Int]
+    let distinct: [String: Int]
+    let numeric: [String]
+}
+
+@Suite("Schema against pandas")
+struct SchemaAgainstPandasTests {
+    @Test(arguments: ["titanic.csv", "penguins.csv", "diabetes.csv"])
+    func countsMatchPandas(dataset: String) throws {
+        let reference: [String: PandasReference] = try loadFixture("MLDataTests/Fixtures/schema_reference.json")
+        let expected = try #require(reference[dataset])
+        let (table, schema) = try CSVReader.read(at: RepositoryPaths.dataset(dataset))
+        #expect(table.rowCount == expected.rows)
+        #expect(table.columnNames == expected.columns)
+        for column in schema.columns {
+            #expect(column.missingCount == expected.missing[column.name], "\(dataset) \(column.name) missing")
+            #expect(column.distinctCount == expected.distinct[column.name], "\(dataset) \(column.name) distinct")
+            #expect((column.type == .numeric) == expected.numeric.contains(column.name), "\(dataset) \(column.name) type")
+        }
     }
 }

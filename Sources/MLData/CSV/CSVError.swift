@@ -32,7 +32,8 @@ public struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
         case unwritable(String)
     }
 
-    /// The file name (last path component) or the name given for in-memory text.
+    /// The file name (last path component; the full path when the file is not found or is a
+    /// directory) or the name given for in-memory text.
     public var file: String
     /// The 1-based physical line, when the error has one.
     public var line: Int?

@@ -9,8 +9,19 @@ import Foundation
 /// bytes. Wrong input never traps: every problem throws a `CSVError` naming the file, the line and,
 /// when one position is to blame, the character column and field.
 ///
+/// Syntax accepted (RFC 4180, strict): fields separated by the delimiter; records ending in LF,
+/// CRLF or a lone CR; a field starting with `"` is quoted and may hold delimiters, line breaks and
+/// doubled quotes; nothing but a delimiter or a line break may follow its closing quote (not even
+/// spaces); a `"` inside an unquoted field is an error; a UTF-8 byte-order mark is skipped; blank
+/// lines are skipped anywhere (as pandas does), so trailing empty lines are fine; the last record
+/// may lack its line break; every record must have as many fields as the first.
+///
 /// Header rules: an empty header name is replaced by `Unnamed: <0-based column index>` (as pandas
-/// does); two identical names are an error naming both column numbers.
+/// does); two identical names are an error naming both column numbers. Without a header row
+/// (`CSVDialect.hasHeader == false`) columns are named `column_1`, `column_2`, …
+///
+/// Cells: unquoted cells are compared with `CSVDialect.missingMarkers` after trimming spaces and
+/// tabs; numbers may be quoted and surrounded by blanks; text cells keep their exact content.
 public enum CSVReader {
     /// Reads and types a CSV file, returning the table and its inferred schema.
     /// - Throws: `CSVError` for unreadable or malformed files.
@@ -43,14 +54,27 @@ public enum CSVReader {
 
     /// Reads and types a CSV file.
     /// - Throws: `CSVError` for unreadable or malformed files.
-    public static func readTable(at url: URL, dialect: CSVDialect = CSVDialect()) throws -> DataTable {
-        try read(at: url, dialect: dialect).table
+    ///
+    /// Unlike `read(at:)`, it skips describing the columns (distinct counts), so it is the faster
+    /// call when the schema is not needed.
+    public static func readTable(at url: URL, dialect: CSVDialect = CSVDialect(),
+                                 options: SchemaInference.Options = SchemaInference.Options()) throws -> DataTable {
+        let file = url.lastPathComponent
+        return try withMappedFile(url) { bytes in
+            let parsed = try parse(bytes, file: file, dialect: dialect)
+            return try CSVColumnBuilder.table(from: parsed, bytes: bytes, dialect: dialect, options: options)
+        }
     }
 
     /// Reads and types CSV text held in memory; `name` stands for the file name in errors.
     /// - Throws: `CSVError` for malformed text.
-    public static func readTable(text: String, name: String = "<string>", dialect: CSVDialect = CSVDialect()) throws -> DataTable {
-        try read(text: text, name: name, dialect: dialect).table
+    public static func readTable(text: String, name: String = "<string>", dialect: CSVDialect = CSVDialect(),
+                                 options: SchemaInference.Options = SchemaInference.Options()) throws -> DataTable {
+        var text = text
+        return try text.withUTF8 { bytes in
+            let parsed = try parse(bytes, file: name, dialect: dialect)
+            return try CSVColumnBuilder.table(from: parsed, bytes: bytes, dialect: dialect, options: options)
+        }
     }
 
     /// Splits a CSV file into header and text cells without typing them.

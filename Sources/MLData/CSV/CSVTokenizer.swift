@@ -1,6 +1,11 @@
-/// Field boundaries found by `CSVTokenizer`: for each field the byte range of its content
-/// (without surrounding quotes), row-major, plus the physical line where each record starts.
-struct CSVTokens {
+/// Field boundaries found by `CSVTokenizer`, row-major: for each field where its content ends
+/// (before a closing quote) and two flags; for each record its first byte and physical line.
+///
+/// A field's start is not stored: it follows the previous field's end (skip the closing quote if
+/// any, then the delimiter), or is the record's first byte; add one for an opening quote. This
+/// halves the memory of the tokens. The ends live in a manually grown buffer (no `Array`
+/// uniqueness checks in the hot loop).
+final class CSVTokens {
     /// Set in `ends[k]` when field `k` was quoted.
     static let quotedFlag = 1 << 62
     /// Set in `ends[k]` when field `k` holds doubled quotes (`""`) to undo.
@@ -10,15 +15,58 @@ struct CSVTokens {
 
     /// Fields per record (all records have it; the tokenizer rejects ragged rows).
     var fieldsPerRecord = 0
-    /// Byte offset where each field's content starts.
-    var starts: [Int] = []
     /// Byte offset where each field's content ends, OR-ed with the flags.
-    var ends: [Int] = []
+    private(set) var ends: UnsafeMutablePointer<Int>
+    /// Number of fields stored.
+    var fieldCount = 0
+    /// Allocated slots in `ends`.
+    private(set) var capacity: Int
+    /// Byte offset of the first byte of each record.
+    var recordStarts: [Int] = []
     /// 1-based physical line of the start of each record.
     var recordLines: [Int] = []
 
+    /// An empty buffer with room for `capacity` fields.
+    init(capacity: Int) {
+        self.capacity = max(16, capacity)
+        ends = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        ends.deallocate()
+    }
+
+    /// Doubles the capacity, keeping the first `fieldCount` fields.
+    func grow() {
+        let newCapacity = capacity * 2
+        let newEnds = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
+        newEnds.update(from: ends, count: fieldCount)
+        ends.deallocate()
+        ends = newEnds
+        capacity = newCapacity
+    }
+
     /// Number of records, header included.
     var recordCount: Int { recordLines.count }
+
+    /// The raw start (opening quote included) of the field after one whose stored end is `end`.
+    @inline(__always)
+    static func nextRawStart(after end: Int) -> Int {
+        (end & offsetMask) &+ (end & quotedFlag != 0 ? 2 : 1)
+    }
+
+    /// The content start of field `k` given its raw start.
+    @inline(__always)
+    static func contentStart(rawStart: Int, end: Int) -> Int {
+        rawStart &+ (end & quotedFlag != 0 ? 1 : 0)
+    }
+
+    /// The byte offset where field `k`'s content starts.
+    func start(ofField k: Int) -> Int {
+        let width = max(1, fieldsPerRecord)
+        let rawStart = k % width == 0 ? recordStarts[k / width] : CSVTokens.nextRawStart(after: ends[k - 1])
+        return CSVTokens.contentStart(rawStart: rawStart, end: ends[k])
+    }
 }
 
 /// The byte-level RFC 4180 state machine: one pass, no `String` work, no per-field allocation.
@@ -42,6 +90,24 @@ struct CSVTokenizer {
     static let lineFeed = UInt8(ascii: "\n")
     static let carriageReturn = UInt8(ascii: "\r")
 
+    /// 0x01 in every byte.
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    /// 0x80 in every byte.
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Nonzero when some byte of `word` is zero; its lowest set bit is the high bit of the first
+    /// zero byte (bits above may be false positives, never below).
+    @inline(__always)
+    static func zeroBytes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
+
+    /// For eight file bytes read little-endian, a mask whose lowest set bit marks the first byte
+    /// that is the delimiter (`delimiter` repeats it in every byte), a quote, CR or LF; 0 if none.
+    @inline(__always)
+    static func specialBytes(_ word: UInt64, delimiter: UInt64) -> UInt64 {
+        zeroBytes(word ^ delimiter) | zeroBytes(word ^ (0x22 &* ones))
+            | zeroBytes(word ^ (0x0A &* ones)) | zeroBytes(word ^ (0x0D &* ones))
+    }
+
     /// The offset after a UTF-8 byte-order mark at the start of `bytes`, if any.
     static func contentStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return 3 }
@@ -51,22 +117,19 @@ struct CSVTokenizer {
     /// Splits every record. The first record fixes the field count; any other count throws.
     /// - Complexity: O(file size).
     func tokenize() throws -> CSVTokens {
-        var tokens = CSVTokens()
+        let tokens = CSVTokens(capacity: bytes.count / 8)
         var counts: [Int] = []
-        let estimate = bytes.count / 6
-        tokens.starts.reserveCapacity(estimate)
-        tokens.ends.reserveCapacity(estimate)
-        try run(tokens: &tokens, storesFields: true, maxRecords: Int.max, counts: &counts)
+        try run(tokens: tokens, storesFields: true, maxRecords: Int.max, counts: &counts)
         return tokens
     }
 
     /// The field counts of the first `maxRecords` records, or `nil` when those records are
     /// malformed with this delimiter. Used to detect the delimiter.
     func probeFieldCounts(maxRecords: Int) -> [Int]? {
-        var tokens = CSVTokens()
+        let tokens = CSVTokens(capacity: 0)
         var counts: [Int] = []
         do {
-            try run(tokens: &tokens, storesFields: false, maxRecords: maxRecords, counts: &counts)
+            try run(tokens: tokens, storesFields: false, maxRecords: maxRecords, counts: &counts)
         } catch {
             return nil
         }
@@ -75,7 +138,7 @@ struct CSVTokenizer {
 
     /// The state machine. With `storesFields` it records field ranges and rejects ragged rows;
     /// without, it only counts fields per record into `counts`.
-    private func run(tokens: inout CSVTokens, storesFields: Bool, maxRecords: Int, counts: inout [Int]) throws {
+    private func run(tokens: CSVTokens, storesFields: Bool, maxRecords: Int, counts: inout [Int]) throws {
         let p = bytes
         let n = p.count
         let delim = delimiter
@@ -84,6 +147,10 @@ struct CSVTokenizer {
         var line = 1
         var expected = -1
         var records = 0
+        let delimiterPattern = UInt64(delim) &* CSVTokenizer.ones
+        var ends = tokens.ends
+        var stored = tokens.fieldCount, capacity = tokens.capacity
+        defer { tokens.fieldCount = stored }
         while i < n && records < maxRecords {
             // Blank line: skip.
             let first = p[i]
@@ -95,16 +162,15 @@ struct CSVTokenizer {
                 continue
             }
             let recordLine = line
+            let recordStart = i
             var fieldCount = 0
             while true {
-                var start: Int
                 var end: Int
                 var flags = 0
                 if i < n && p[i] == quote {
                     let openLine = line
                     let openOffset = i
                     i &+= 1
-                    start = i
                     flags = CSVTokens.quotedFlag
                     while true {
                         while i < n {
@@ -129,27 +195,41 @@ struct CSVTokenizer {
                     if i < n {
                         let c = p[i]
                         if c != delim && c != lf && c != cr {
-                            let where_ = locate(i)
-                            throw CSVError(file: file, line: where_.line, column: where_.column, field: fieldCount + 1, kind: .textAfterClosingQuote)
+                            let position = locate(i)
+                            throw CSVError(file: file, line: position.line, column: position.column, field: fieldCount + 1, kind: .textAfterClosingQuote)
                         }
                     }
                 } else {
-                    start = i
+                    // Eight bytes at a time up to the first delimiter, line break or quote.
+                    if let base = p.baseAddress {
+                        let raw = UnsafeRawPointer(base)
+                        while i &+ 8 <= n {
+                            let found = CSVTokenizer.specialBytes(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), delimiter: delimiterPattern)
+                            if found != 0 { i &+= found.trailingZeroBitCount &>> 3; break }
+                            i &+= 8
+                        }
+                    }
                     while i < n {
                         let c = p[i]
                         if c == delim || c == lf || c == cr || c == quote { break }
                         i &+= 1
                     }
                     if i < n && p[i] == quote {
-                        let where_ = locate(i)
-                        throw CSVError(file: file, line: where_.line, column: where_.column, field: fieldCount + 1, kind: .quoteInUnquotedField)
+                        let position = locate(i)
+                        throw CSVError(file: file, line: position.line, column: position.column, field: fieldCount + 1, kind: .quoteInUnquotedField)
                     }
                     end = i
                 }
                 fieldCount &+= 1
                 if storesFields {
-                    tokens.starts.append(start)
-                    tokens.ends.append(end | flags)
+                    if stored == capacity {
+                        tokens.fieldCount = stored
+                        tokens.grow()
+                        ends = tokens.ends
+                        capacity = tokens.capacity
+                    }
+                    ends[stored] = end | flags
+                    stored &+= 1
                 }
                 if i >= n { break }
                 let c = p[i]
@@ -169,6 +249,7 @@ struct CSVTokenizer {
                     throw CSVError(file: file, line: recordLine, kind: .raggedRow(found: fieldCount, expected: expected))
                 }
                 tokens.recordLines.append(recordLine)
+                tokens.recordStarts.append(recordStart)
             } else {
                 counts.append(fieldCount)
             }

@@ -5,7 +5,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes RFC 4180 CSV that `CSVReader` reads back to the same cells.
+/// Writes RFC 4180 CSV that `CSVReader` reads back to the same cells (types are inferred again on
+/// reading, so a text column of digits comes back numeric).
 ///
 /// A field is quoted when it holds the delimiter, a quote, CR or LF, starts or ends with a space or
 /// tab, is empty, or equals one of `CSVDialect.defaultMissingMarkers` (so the text `NA` stays text);

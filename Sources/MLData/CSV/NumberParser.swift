@@ -8,15 +8,41 @@ import Darwin
 ///
 /// Grammar (after trimming spaces and tabs): `[+-]? (digits [. digits?]? | . digits) ([eE] [+-]? digits)?`.
 /// Hexadecimal, `inf`, `nan`, thousands separators and decimal commas are not numbers here.
-/// Values with at most 15 significant digits and a small exponent are computed exactly
-/// (Clinger's fast path: one exact multiplication or division of two exactly representable
-/// doubles); longer ones go through the C library's correctly rounded `strtod` on a stack copy.
+/// Values of at most 19 digits that form an integer up to 2^53 with a decimal exponent within ±22 are computed
+/// exactly (Clinger's fast path: one correctly rounded multiplication or division of two exactly
+/// representable doubles); others go through the C library's correctly rounded `strtod` on a
+/// stack copy.
 enum NumberParser {
-    /// Exact powers of ten representable as `Double`.
-    static let powersOfTen: [Double] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-    ]
+    /// 10^e for 0 ≤ e ≤ 22, the powers of ten a `Double` holds exactly (a switch the compiler
+    /// turns into a constant table, with no lazy-global check in the hot loop).
+    @inline(__always)
+    static func exactPowerOfTen(_ e: Int) -> Double {
+        switch e {
+        case 0: return 1e0
+        case 1: return 1e1
+        case 2: return 1e2
+        case 3: return 1e3
+        case 4: return 1e4
+        case 5: return 1e5
+        case 6: return 1e6
+        case 7: return 1e7
+        case 8: return 1e8
+        case 9: return 1e9
+        case 10: return 1e10
+        case 11: return 1e11
+        case 12: return 1e12
+        case 13: return 1e13
+        case 14: return 1e14
+        case 15: return 1e15
+        case 16: return 1e16
+        case 17: return 1e17
+        case 18: return 1e18
+        case 19: return 1e19
+        case 20: return 1e20
+        case 21: return 1e21
+        default: return 1e22
+        }
+    }
 
     /// True for a space or a tab.
     @inline(__always)
@@ -34,44 +60,29 @@ enum NumberParser {
         let tokenStart = i
         var negative = false
         if p[i] == UInt8(ascii: "-") { negative = true; i &+= 1 } else if p[i] == UInt8(ascii: "+") { i &+= 1 }
+        // All digits, integer and fraction, go into `mantissa`; more than 19 take the slow path
+        // (the wrapped value is then never used).
         var mantissa: UInt64 = 0
-        var significant = 0       // significant digits taken into `mantissa`
-        var dropped = false       // nonzero digits beyond what `mantissa` holds
-        var exponent = 0
-        var digits = 0
-        // Integer part.
+        let integerStart = i
         while i < e {
             let d = p[i] &- 0x30
             if d > 9 { break }
-            digits &+= 1
-            if mantissa == 0 && d == 0 {
-                // leading zero
-            } else if significant < 19 {
-                mantissa = mantissa &* 10 &+ UInt64(d)
-                significant &+= 1
-            } else {
-                exponent &+= 1
-                if d != 0 { dropped = true }
-            }
+            mantissa = mantissa &* 10 &+ UInt64(d)
             i &+= 1
         }
+        var digits = i &- integerStart
+        var exponent = 0
         if i < e && p[i] == UInt8(ascii: ".") {
             i &+= 1
+            let fractionStart = i
             while i < e {
                 let d = p[i] &- 0x30
                 if d > 9 { break }
-                digits &+= 1
-                if mantissa == 0 && d == 0 {
-                    exponent &-= 1
-                } else if significant < 19 {
-                    mantissa = mantissa &* 10 &+ UInt64(d)
-                    significant &+= 1
-                    exponent &-= 1
-                } else if d != 0 {
-                    dropped = true
-                }
+                mantissa = mantissa &* 10 &+ UInt64(d)
                 i &+= 1
             }
+            exponent = fractionStart &- i
+            digits &+= i &- fractionStart
         }
         if digits == 0 { return nil }
         if i < e && (p[i] == UInt8(ascii: "e") || p[i] == UInt8(ascii: "E")) {
@@ -91,10 +102,11 @@ enum NumberParser {
             exponent &+= expNegative ? -expValue : expValue
         }
         if i != e { return nil }
+        if digits > 19 { return slowParse(p, tokenStart, e) }
         if mantissa == 0 { return negative ? -0.0 : 0.0 }
-        if !dropped && mantissa <= (1 << 53) && exponent >= -22 && exponent <= 22 {
+        if mantissa <= (1 << 53) && exponent >= -22 && exponent <= 22 {
             let m = Double(mantissa)
-            let value = exponent >= 0 ? m * powersOfTen[exponent] : m / powersOfTen[-exponent]
+            let value = exponent >= 0 ? m * exactPowerOfTen(exponent) : m / exactPowerOfTen(-exponent)
             return negative ? -value : value
         }
         return slowParse(p, tokenStart, e)

@@ -1,11 +1,18 @@
-/// Locates invalid UTF-8 for error messages (the decoding itself uses `String(validating:)`).
+/// Validates UTF-8 before decoding (a non-generic check, with an eight-byte ASCII fast path).
 enum UTF8Validation {
     /// The offset of the first byte that starts an invalid sequence (overlong forms, surrogates,
     /// values above U+10FFFF, stray continuation bytes, truncated sequences), or `bytes.count`.
     static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var i = 0
         let n = bytes.count
+        guard let base = bytes.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
         while i < n {
+            // Eight ASCII bytes at a time.
+            while i &+ 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i &+= 8
+            }
+            if i >= n { break }
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
             var length = 0

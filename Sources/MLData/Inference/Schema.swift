@@ -1,3 +1,5 @@
+import MLCore
+
 /// What inference found about one column.
 public struct ColumnSchema: Codable, Sendable, Hashable {
     /// The header name.
@@ -42,7 +44,8 @@ public struct Schema: Codable, Sendable, Hashable {
     /// - Complexity: O(rows × columns) expected (hashing distinct values).
     public init(of table: DataTable, options: SchemaInference.Options = SchemaInference.Options()) {
         rowCount = table.rowCount
-        columns = table.columns.map { SchemaInference.describe($0, options: options) }
+        let tableColumns = table.columns
+        columns = Parallel.map(tableColumns.count) { SchemaInference.describe(tableColumns[$0], options: options) }
     }
 
     /// The description of the column called `name`, if any.

@@ -86,18 +86,49 @@ public enum SchemaInference {
                 codes[i] = c
             }
         }
+        return textColumn(named: name, codes: codes, distinct: distinct, options: options)
+    }
+
+    /// Types a non-numeric column given as codes into `distinct` (−1 = missing): boolean,
+    /// categorical with sorted levels, or text when ID-like.
+    ///
+    /// `distinct` may hold values that `String` considers equal (canonically equivalent Unicode,
+    /// such as a precomposed `é` and `e` + combining accent); they are merged first, so levels are
+    /// always unique under `==`.
+    static func textColumn(named name: String, codes firstCodes: [Int32], distinct firstDistinct: [String],
+                           options: Options) -> Column {
+        var codes = firstCodes
+        var distinct = firstDistinct
+        // Merge values equal as `String`s (keeps the first spelling).
+        var firstIndex: [String: Int32] = [:]
+        var merge = [Int32](repeating: 0, count: distinct.count)
+        var merged: [String] = []
+        for (d, value) in distinct.enumerated() {
+            if let existing = firstIndex[value] {
+                merge[d] = existing
+            } else {
+                let c = Int32(merged.count)
+                firstIndex[value] = c
+                merged.append(value)
+                merge[d] = c
+            }
+        }
+        if merged.count != distinct.count {
+            for i in 0..<codes.count where codes[i] >= 0 { codes[i] = merge[Int(codes[i])] }
+            distinct = merged
+        }
+        let rows = codes.count
         if let truth = booleanMeaning(of: distinct) {
-            var values = [Bool](repeating: false, count: cells.count)
-            var missing = [Bool](repeating: false, count: cells.count)
-            for i in 0..<cells.count {
+            var values = [Bool](repeating: false, count: rows)
+            var missing = [Bool](repeating: false, count: rows)
+            for i in 0..<rows {
                 if codes[i] < 0 { missing[i] = true } else { values[i] = truth[Int(codes[i])] }
             }
             return Column(name: name, data: .boolean(values: values, missing: missing))
         }
-        let rows = cells.count
         if rows >= options.minimumRowsForIDDetection,
            Double(distinct.count) >= options.textCardinalityRatio * Double(rows) {
-            return Column(name: name, data: .text(cells))
+            return Column(name: name, data: .text(codes.map { $0 < 0 ? nil : distinct[Int($0)] }))
         }
         // Sorted levels: remap first-appearance codes.
         let order = distinct.indices.sorted { distinct[$0] < distinct[$1] }
@@ -160,9 +191,7 @@ public enum SchemaInference {
     public static func distinctCount(_ column: Column) -> Int {
         switch column.data {
         case let .numeric(values, missing):
-            var seen = Set<UInt64>()
-            for (v, m) in zip(values, missing) where !m { seen.insert(v == 0 ? 0 : v.bitPattern) }
-            return seen.count
+            return DistinctCounter.count(values, missing: missing)
         case let .categorical(codes, levels):
             var used = [Bool](repeating: false, count: levels.count)
             for c in codes where c >= 0 && Int(c) < levels.count { used[Int(c)] = true }
