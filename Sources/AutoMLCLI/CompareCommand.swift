@@ -63,6 +63,9 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Write the leaderboard to this file instead of standard output.")
     var output: String?
 
+    @Flag(help: "Stop with an error (exit 1) when a column leaks the target instead of warning.")
+    var strict = false
+
     @Flag(name: [.short, .long], help: "Print only the leaderboard.")
     var quiet = false
 
@@ -77,7 +80,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let start = Date()
-        var (table, _) = try data.read()
+        var (table, schema) = try data.read()
         if let names = Self.ids(drop) {
             for name in names where table.column(named: name) == nil {
                 throw CLIError(description: "--drop: no column named '\(name)'. Available columns: \(table.columnNames.joined(separator: ", ")).")
@@ -91,9 +94,18 @@ struct CompareCommand: ParsableCommand {
         config.preprocessing.scaling = scaling
         config.threadCount = threads
         let experiment = try Experiment(table: table, targetColumn: data.target, kind: data.task, config: config)
+        let report = try runDataChecks(table: table, schema: schema, task: experiment.task)
         let options = CompareOptions(include: Self.ids(include), exclude: Self.ids(exclude) ?? [],
                                      sortMetric: sort.flatMap { Metric(name: $0) }, turbo: turbo)
         let board = try compare(experiment, options: options)
+        var after = DataCheckOptions()
+        after.isStrict = strict
+        let afterWarnings = try DataChecks.afterCompare(experiment, leaderboard: board, options: after)
+        for warning in afterWarnings { AutoMLMain.writeError(warning.renderedLine) }
+        if strict, afterWarnings.contains(where: { $0.severity == .error }) {
+            throw CLIError(description: "--strict: the leaderboard looks too good to be true; see the warnings above.")
+        }
+        _ = report
 
         var text = ""
         if !quiet && format.value == .table {
@@ -111,6 +123,26 @@ struct CompareCommand: ParsableCommand {
         } else {
             print(text, terminator: "")
         }
+    }
+
+    /// Runs the before-training leakage and sanity checks, prints what they find on standard error
+    /// (notes only unless --quiet), and stops under --strict when they find an error.
+    func runDataChecks(table: DataTable, schema: Schema, task: Task) throws -> DataCheckReport {
+        var options = DataCheckOptions()
+        options.isStrict = strict
+        options.threadCount = threads
+        var rng = RandomStream(seed: seed).split(RandomKeys.checks)
+        let idLike = Set(schema.idLikeColumnNames).subtracting([data.target]).filter { table.column(named: $0) != nil }
+        let report = try DataChecks.run(table: table, target: data.target, task: task, idLikeColumns: idLike,
+                                        options: options, using: &rng)
+        for warning in report.warnings.sorted(by: { $0.severity > $1.severity })
+        where (warning.severity != .note || !quiet) && warning.kind != .idLikeColumn {   // ID-like: listed with the dropped columns
+            AutoMLMain.writeError(warning.renderedLine)
+        }
+        if report.hasErrors {
+            throw CLIError(description: "the data checks found errors (see above)" + (strict ? "; --strict turns leakage warnings into errors." : "."))
+        }
+        return report
     }
 
     func summary(_ board: Leaderboard, file: String, table: DataTable) -> String {

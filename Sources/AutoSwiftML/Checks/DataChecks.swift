@@ -81,12 +81,16 @@ public enum DataChecks {
 
         warnings += sizeAndBalance(targetData, target: target, options: options)
 
-        // Duplicate rows over the features and the target (identifiers would make every row unique).
-        let compared = table.columns.indices.filter { !idLikeColumns.contains(table.columns[$0].name) }
+        // Duplicate rows over the features and the target. Numeric identifiers (row numbers such as
+        // PassengerId) would make every row unique, so they are left out; text identifiers (a name,
+        // a ticket) stay in, since two rows that differ in them are two different records.
+        let compared = table.columns.indices.filter {
+            !(idLikeColumns.contains(table.columns[$0].name) && table.columns[$0].type == .numeric)
+        }
         let duplicates = DuplicateRows.count(in: table, columns: compared)
         if duplicates > 0 {
             let share = Double(duplicates) / Double(n)
-            let ignored = idLikeColumns.isEmpty ? "" : " (ID-like columns ignored)"
+            let ignored = compared.count == table.columnCount ? "" : " (numeric ID-like columns ignored)"
             warnings.append(DataWarning(
                 kind: .duplicateRows, severity: share >= options.duplicateWarningShare ? .warning : .note,
                 score: share,
