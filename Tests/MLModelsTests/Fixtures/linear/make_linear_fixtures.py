@@ -142,6 +142,10 @@ def regression(X, y, tr, te):
     out["lar"] = {**lin(m), "test_r2": r2(m, Xte, yte)}
     for k in (1, 3, 6):
         out[f"lar_{k}"] = lin(lm.Lars(n_nonzero_coefs=k).fit(Xtr, ytr))
+    m = lm.OrthogonalMatchingPursuit().fit(Xtr, ytr)
+    out["omp"] = {**lin(m), "test_r2": r2(m, Xte, yte)}
+    for k in (3, 7):
+        out[f"omp_{k}"] = lin(lm.OrthogonalMatchingPursuit(n_nonzero_coefs=k).fit(Xtr, ytr))
     m = LinearSVR(random_state=0).fit(Xtr, ytr)
     out["svm"] = {"test_r2": r2(m, Xte, yte)}
     m = LinearSVR(random_state=0, max_iter=100000).fit(Xtr, ytr)
