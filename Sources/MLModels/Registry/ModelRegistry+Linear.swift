@@ -21,6 +21,8 @@ extension ModelRegistry {
                   capabilities: Capabilities(supportsSampleWeights: true)),
         ModelSpec(Lars.self, kind: .regression,
                   capabilities: Capabilities(supportsSampleWeights: true)),
+        ModelSpec(LassoLars.self, kind: .regression,
+                  capabilities: Capabilities(supportsSampleWeights: true)),
         ModelSpec(OrthogonalMatchingPursuit.self, kind: .regression,
                   capabilities: Capabilities(supportsSampleWeights: true)),
         ModelSpec(LinearSVMRegressor.self, kind: .regression,

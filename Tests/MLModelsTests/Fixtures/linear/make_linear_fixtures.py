@@ -142,6 +142,10 @@ def regression(X, y, tr, te):
     out["lar"] = {**lin(m), "test_r2": r2(m, Xte, yte)}
     for k in (1, 3, 6):
         out[f"lar_{k}"] = lin(lm.Lars(n_nonzero_coefs=k).fit(Xtr, ytr))
+    m = lm.LassoLars().fit(Xtr, ytr)
+    out["llar"] = {**lin(m), "test_r2": r2(m, Xte, yte)}
+    for a in (0.1, 0.01):
+        out[f"llar_{a}"] = lin(lm.LassoLars(alpha=a).fit(Xtr, ytr))
     m = lm.OrthogonalMatchingPursuit().fit(Xtr, ytr)
     out["omp"] = {**lin(m), "test_r2": r2(m, Xte, yte)}
     for k in (3, 7):
