@@ -17,6 +17,8 @@ extension ModelRegistry {
                   capabilities: Capabilities(supportsSampleWeights: true)),
         ModelSpec(BayesianRidge.self, kind: .regression,
                   capabilities: Capabilities(supportsSampleWeights: true)),
+        ModelSpec(ARDRegression.self, kind: .regression,
+                  capabilities: Capabilities(supportsSampleWeights: true)),
         ModelSpec(HuberRegressor.self, kind: .regression,
                   capabilities: Capabilities(supportsSampleWeights: true)),
         ModelSpec(Lars.self, kind: .regression,

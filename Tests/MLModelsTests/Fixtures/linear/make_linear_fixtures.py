@@ -136,6 +136,8 @@ def regression(X, y, tr, te):
     out["en_tight_weighted"] = lin(lm.ElasticNet(alpha=0.1, l1_ratio=0.5, **TIGHT).fit(Xtr, ytr, sample_weight=sw))
     m = lm.BayesianRidge().fit(Xtr, ytr)
     out["br"] = {**lin(m), "test_r2": r2(m, Xte, yte), "alpha": float(m.alpha_), "lambda": float(m.lambda_)}
+    m = lm.ARDRegression().fit(Xtr, ytr)
+    out["ard"] = {**lin(m), "test_r2": r2(m, Xte, yte)}
     m = lm.HuberRegressor(epsilon=1.35, alpha=0.0001, max_iter=100).fit(Xtr, ytr)
     out["huber"] = {**lin(m), "test_r2": r2(m, Xte, yte), "scale": float(m.scale_)}
     m = lm.Lars().fit(Xtr, ytr)
