@@ -49,6 +49,16 @@ struct LinearFamilyConformanceTests {
             #expect(allClose(Self.predictions(try weighted.predict(data.features)), Self.predictions(base), rel: 1e-8, abs: 1e-8),
                     "\(spec.displayName): unit weights")
         }
+        // Weight 2 equals the row twice (deterministic solvers; the randomized ones visit rows in another order).
+        if spec.capabilities.supportsSampleWeights && !spec.capabilities.isRandomized {
+            let weights = (0..<60).map { $0 % 5 == 0 ? 2.0 : 1.0 }
+            var rng4 = RandomStream(seed: 5)
+            let weighted = try estimator.fit(Self.data(for: spec.kind, weights: weights), using: &rng4)
+            let duplicated = try estimator.fit(data.gatheringRows(Array(0..<60) + (0..<60).filter { $0 % 5 == 0 }), using: &rng4)
+            #expect(allClose(Self.predictions(try weighted.predict(data.features)),
+                             Self.predictions(try duplicated.predict(data.features)), rel: 1e-6, abs: 1e-8),
+                    "\(spec.displayName): weight 2 vs duplicated rows")
+        }
         // Probabilities: rows sum to 1, argmax equals predict; an absent class gets a zero column.
         if let probabilistic = model as? any ProbabilisticModel {
             let p = try probabilistic.predictProbabilities(data.features)
