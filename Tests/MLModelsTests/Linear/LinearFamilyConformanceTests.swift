@@ -98,3 +98,21 @@ struct LinearFamilyConformanceTests {
         try Self.check(spec.make(), spec)
     }
 }
+
+@Suite("Linear models: damaged model files")
+struct LinearModelDecodingTests {
+    @Test func inconsistentClassifierIsRejected() throws {
+        let good = #"{"coefficients":{"rowCount":2,"columnCount":1,"storage":[1,2]},"intercepts":[0.5],"presentClasses":[0,1],"classCount":2,"iterations":3,"converged":true}"#
+        let model = try JSONDecoder().decode(LinearClassifierModel.self, from: Data(good.utf8))
+        #expect(model.featureCount == 2)
+        for bad in [
+            good.replacingOccurrences(of: #""intercepts":[0.5]"#, with: #""intercepts":[]"#),
+            good.replacingOccurrences(of: #""presentClasses":[0,1]"#, with: #""presentClasses":[0,5]"#),
+            good.replacingOccurrences(of: #""storage":[1,2]"#, with: #""storage":[1]"#),
+            good.replacingOccurrences(of: #""presentClasses":[0,1]"#, with: #""presentClasses":[0,1,2]"#)
+                .replacingOccurrences(of: #""classCount":2"#, with: #""classCount":3"#),
+        ] {
+            #expect(throws: DecodingError.self) { try JSONDecoder().decode(LinearClassifierModel.self, from: Data(bad.utf8)) }
+        }
+    }
+}

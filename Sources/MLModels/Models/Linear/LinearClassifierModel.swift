@@ -42,6 +42,39 @@ public struct LinearClassifierModel: ProbabilisticModel, Codable, Sendable, Hash
         self.converged = converged
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case coefficients, intercepts, presentClasses, classCount, iterations, converged
+    }
+
+    /// Decodes a model and checks that its parts agree, so a damaged model file is rejected here
+    /// instead of failing inside BLAS.
+    /// - Throws: `DecodingError.dataCorrupted` naming the inconsistency.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let coefficients = try c.decode(Matrix.self, forKey: .coefficients)
+        let intercepts = try c.decode([Double].self, forKey: .intercepts)
+        let present = try c.decode([Int32].self, forKey: .presentClasses)
+        let classCount = try c.decode(Int.self, forKey: .classCount)
+        let expectedOutputs = present.count < 2 ? 0 : (present.count == 2 ? 1 : present.count)
+        func fail(_ message: String) -> DecodingError {
+            DecodingError.dataCorrupted(DecodingError.Context(codingPath: decoder.codingPath,
+                                                              debugDescription: "LinearClassifierModel: \(message)"))
+        }
+        guard coefficients.storage.count == coefficients.rowCount * coefficients.columnCount else {
+            throw fail("the coefficient matrix has \(coefficients.storage.count) elements for \(coefficients.rowCount)×\(coefficients.columnCount)")
+        }
+        guard classCount >= 1, !present.isEmpty, zip(present, present.dropFirst()).allSatisfy({ $0 < $1 }),
+              present.allSatisfy({ $0 >= 0 && Int($0) < classCount }) else {
+            throw fail("presentClasses must be ascending indices below classCount \(classCount)")
+        }
+        guard coefficients.columnCount == expectedOutputs, intercepts.count == expectedOutputs else {
+            throw fail("\(present.count) present classes need \(expectedOutputs) coefficient columns and intercepts")
+        }
+        self.init(coefficients: coefficients, intercepts: intercepts, presentClasses: present, classCount: classCount,
+                  iterations: try c.decode(Int.self, forKey: .iterations),
+                  converged: try c.decode(Bool.self, forKey: .converged))
+    }
+
     /// The decision values, rows × outputs.
     /// - Complexity: O(rows × features × outputs), one `dgemm`.
     public func decisionFunction(_ features: Matrix) throws -> Matrix {
