@@ -89,12 +89,16 @@ struct LinearKernelTests {
         var rng = RandomStream(seed: 4)
         let y = (0..<40).map { _ in rng.nextNormal() * 3 }
         for (l1, l2) in [(5.0, 0.0), (2.0, 3.0), (0.0, 1.0)] {
-            let fast = elasticNetCoordinateDescent(x, y, l1: l1, l2: l2, maxIterations: 7, tolerance: 1e-300)
+            let fast = elasticNetCoordinateDescent(x, y, l1: l1, l2: l2, maxIterations: 7, tolerance: 1e-300, screening: false)
             let naive = Self.naiveCoordinateDescent(x, y, l1: l1, l2: l2, sweeps: 7)
             #expect(allClose(fast.coefficients, naive, rel: 1e-10, abs: 1e-12))
             let converged = elasticNetCoordinateDescent(x, y, l1: l1, l2: l2, maxIterations: 10_000, tolerance: 1e-12)
             #expect(converged.converged)
             #expect(converged.gap >= -1e-9)
+            // Screening only skips work: the optimum is the same without it.
+            let unscreened = elasticNetCoordinateDescent(x, y, l1: l1, l2: l2, maxIterations: 10_000, tolerance: 1e-12,
+                                                         screening: false)
+            #expect(allClose(converged.coefficients, unscreened.coefficients, rel: 1e-6, abs: 1e-9))
         }
     }
 
