@@ -75,6 +75,11 @@ struct LinearFamilyConformanceTests {
                 #expect(p4.column(3).allSatisfy { $0 == 0 })
             }
         }
+        // Importances: one non-negative number per feature.
+        if spec.capabilities.providesImportances {
+            let importances = try #require(model as? any FeatureImportanceModel).featureImportances
+            #expect(importances.count == data.features.columnCount && importances.allSatisfy { $0 >= 0 })
+        }
         // One sample and one feature work; NaN features and wrong widths are rejected.
         let one = TrainingData(features: try Matrix(rows: [[1.5]]),
                                target: spec.kind == .classification ? .classes(indices: [1], names: ["a", "b"]) : .values([2]))

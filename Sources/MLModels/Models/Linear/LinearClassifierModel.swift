@@ -141,3 +141,17 @@ public struct LinearClassifierModel: ProbabilisticModel, Codable, Sendable, Hash
     for k in v.indices { v[k] = exp(v[k] - m); s += v[k] }
     for k in v.indices { v[k] /= s }
 }
+
+extension LinearClassifierModel: FeatureImportanceModel {
+    /// The mean |wⱼₖ| over the outputs, per feature (all 0 for a one-class model); meaningful as
+    /// importances when the features share a scale, e.g. standardised.
+    public var featureImportances: [Double] {
+        let outputs = coefficients.columnCount
+        return (0..<coefficients.rowCount).map { j in
+            guard outputs > 0 else { return 0 }
+            var s = 0.0
+            for k in 0..<outputs { s += Swift.abs(coefficients[j, k]) }
+            return s / Double(outputs)
+        }
+    }
+}

@@ -31,3 +31,8 @@ public struct LinearRegressorModel: FittedModel, Codable, Sendable, Hashable {
         return .values(y)
     }
 }
+
+extension LinearRegressorModel: FeatureImportanceModel {
+    /// |wⱼ| per feature (meaningful as importances when the features share a scale, e.g. standardised).
+    public var featureImportances: [Double] { coefficients.map { Swift.abs($0) } }
+}
