@@ -138,6 +138,10 @@ def regression(X, y, tr, te):
     out["br"] = {**lin(m), "test_r2": r2(m, Xte, yte), "alpha": float(m.alpha_), "lambda": float(m.lambda_)}
     m = lm.ARDRegression().fit(Xtr, ytr)
     out["ard"] = {**lin(m), "test_r2": r2(m, Xte, yte)}
+    scores = [lm.RANSACRegressor(random_state=s).fit(Xtr, ytr).score(Xte, yte) for s in range(21)]
+    out["ransac"] = {"test_r2": float(np.median(scores)), "test_r2_seeds": [float(v) for v in scores]}
+    m = lm.TheilSenRegressor(random_state=0).fit(Xtr, ytr)
+    out["tr"] = {**lin(m), "test_r2": r2(m, Xte, yte)}
     m = lm.HuberRegressor(epsilon=1.35, alpha=0.0001, max_iter=100).fit(Xtr, ytr)
     out["huber"] = {**lin(m), "test_r2": r2(m, Xte, yte), "scale": float(m.scale_)}
     m = lm.Lars().fit(Xtr, ytr)
