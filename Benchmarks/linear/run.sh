@@ -15,7 +15,9 @@ if [ ! -x .venv/bin/python ]; then
   .venv/bin/pip install --quiet scikit-learn==1.9.1 pandas
 fi
 mkdir -p data
-(cd BenchLinear && swift build -c release --product BenchLinear)
+# A path dependency that gained source files can fail its first incremental build with a stale
+# file list; the second attempt re-plans and succeeds.
+(cd BenchLinear && { swift build -c release --product BenchLinear || swift build -c release --product BenchLinear; })
 : > data/sklearn.txt
 : > data/swift.txt
 round=0
