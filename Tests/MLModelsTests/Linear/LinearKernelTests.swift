@@ -89,12 +89,16 @@ struct LinearKernelTests {
         var rng = RandomStream(seed: 4)
         let y = (0..<40).map { _ in rng.nextNormal() * 3 }
         for (l1, l2) in [(5.0, 0.0), (2.0, 3.0), (0.0, 1.0)] {
-            let fast = elasticNetCoordinateDescent(x, y, l1: l1, l2: l2, maxIterations: 7, tolerance: 1e-300)
+            let fast = elasticNetCoordinateDescent(x, y, l1: l1, l2: l2, maxIterations: 7, tolerance: 1e-300, screening: false)
             let naive = Self.naiveCoordinateDescent(x, y, l1: l1, l2: l2, sweeps: 7)
             #expect(allClose(fast.coefficients, naive, rel: 1e-10, abs: 1e-12))
             let converged = elasticNetCoordinateDescent(x, y, l1: l1, l2: l2, maxIterations: 10_000, tolerance: 1e-12)
             #expect(converged.converged)
             #expect(converged.gap >= -1e-9)
+            // Screening only skips work: the optimum is the same without it.
+            let unscreened = elasticNetCoordinateDescent(x, y, l1: l1, l2: l2, maxIterations: 10_000, tolerance: 1e-12,
+                                                         screening: false)
+            #expect(allClose(converged.coefficients, unscreened.coefficients, rel: 1e-6, abs: 1e-9))
         }
     }
 
@@ -115,5 +119,81 @@ struct LinearKernelTests {
             return f
         }
         #expect(allClose(l1.x, [2, 0, -1, 0], rel: 1e-6, abs: 1e-8))
+    }
+}
+
+/// Naive twins of the dual coordinate descent kernels: the same updates on row arrays.
+@Suite("Dual coordinate descent vs naive twins")
+struct DualCoordinateDescentKernelTests {
+    static func rows(_ n: Int, _ d: Int, seed: UInt64) -> [[Double]] {
+        var rng = RandomStream(seed: seed)
+        return (0..<n).map { _ in (0..<d).map { _ in rng.nextNormal() } }
+    }
+
+    static func naiveHinge(_ x: [[Double]], _ y: [Double], _ u: [Double], epochs: Int, rng: inout RandomStream) -> [Double] {
+        var w = [Double](repeating: 0, count: x[0].count)
+        var alpha = [Double](repeating: 0, count: x.count)
+        var order = Array(0..<x.count)
+        for _ in 0..<epochs {
+            rng.shuffle(&order)
+            for i in order {
+                let q = x[i].reduce(0) { $0 + $1 * $1 }
+                let g = y[i] * zip(w, x[i]).reduce(0) { $0 + $1.0 * $1.1 } - 1
+                let new = min(max(alpha[i] - g / q, 0), u[i])
+                for j in w.indices { w[j] += (new - alpha[i]) * y[i] * x[i][j] }
+                alpha[i] = new
+            }
+        }
+        return w
+    }
+
+    static func naiveSVR(_ x: [[Double]], _ y: [Double], _ u: [Double], epsilon: Double, epochs: Int,
+                         rng: inout RandomStream) -> [Double] {
+        var w = [Double](repeating: 0, count: x[0].count)
+        var beta = [Double](repeating: 0, count: x.count)
+        var order = Array(0..<x.count)
+        for _ in 0..<epochs {
+            rng.shuffle(&order)
+            for i in order {
+                let h = x[i].reduce(0) { $0 + $1 * $1 }
+                let g = zip(w, x[i]).reduce(0) { $0 + $1.0 * $1.1 } - y[i]
+                // minimise ½h·(β+δ)² − … : the one-variable subproblem with |β| kink, solved exactly
+                let candidates = [-(g + epsilon) / h, -(g - epsilon) / h, -beta[i]]
+                var step = candidates[2]
+                if g + epsilon < h * beta[i] { step = candidates[0] } else if g - epsilon > h * beta[i] { step = candidates[1] }
+                let new = min(max(beta[i] + step, -u[i]), u[i])
+                for j in w.indices { w[j] += (new - beta[i]) * x[i][j] }
+                beta[i] = new
+            }
+        }
+        return w
+    }
+
+    @Test func hingeMatchesNaive() {
+        let x = Self.rows(30, 4, seed: 1)
+        let y = x.map { $0[0] - $0[1] > 0 ? 1.0 : -1.0 }
+        let u = (0..<30).map { 0.5 + Double($0 % 3) }
+        var a = RandomStream(seed: 9), b = RandomStream(seed: 9)
+        let fast = hingeDualCoordinateDescent(rows: x.flatMap { $0 }, rowCount: 30, dimension: 4, labels: y, bounds: u,
+                                              maxEpochs: 5, tolerance: 0, using: &a)
+        let naive = Self.naiveHinge(x, y, u, epochs: 5, rng: &b)
+        #expect(allClose(fast.weights, naive, rel: 1e-10, abs: 1e-12))
+    }
+
+    @Test func epsilonInsensitiveMatchesNaive() {
+        let x = Self.rows(30, 4, seed: 2)
+        let y = x.map { 2 * $0[0] - $0[2] + 0.3 }
+        let u = (0..<30).map { 0.5 + Double($0 % 2) }
+        var a = RandomStream(seed: 9), b = RandomStream(seed: 9)
+        let fast = epsilonInsensitiveDualCoordinateDescent(rows: x.flatMap { $0 }, rowCount: 30, dimension: 4, targets: y,
+                                                           bounds: u, epsilon: 0.1, maxEpochs: 5, tolerance: 0, using: &a)
+        let naive = Self.naiveSVR(x, y, u, epsilon: 0.1, epochs: 5, rng: &b)
+        #expect(allClose(fast.weights, naive, rel: 1e-10, abs: 1e-12))
+    }
+
+    @Test func rowMajorCopyAppendsTheBias() throws {
+        let m = try Matrix(rows: [[1, 2], [3, 4]])
+        #expect(rowMajorWithBias(m, bias: 1) == [1, 2, 1, 3, 4, 1])
+        #expect(rowMajorWithBias(m, bias: nil) == [1, 2, 3, 4])
     }
 }

@@ -3,7 +3,7 @@ import MLCore
 import Testing
 import TestSupport
 
-@Suite("BayesianRidge and HuberRegressor vs scikit-learn 1.9.1")
+@Suite("BayesianRidge, ARDRegression and HuberRegressor vs scikit-learn 1.9.1")
 struct RobustAndBayesianTests {
     @Test func bayesianRidgeMatches() throws {
         let set = try LinearFixtures.load().diabetes
@@ -14,6 +14,16 @@ struct RobustAndBayesianTests {
         #expect(error < 1e-4, "coefficients: max relative error \(error)")
         #expect(maxRelativeError([model.intercept], ref.intercept ?? [], floor: 1e-2) < 1e-4)
         #expect(abs(r2Score(try model.predict(try set.testFeatures), set.testValues) - (ref.test_r2 ?? 0)) < 1e-4)
+    }
+
+    @Test func ardRegressionMatches() throws {
+        let set = try LinearFixtures.load().diabetes
+        var rng = RandomStream(seed: 0)
+        let model = try ARDRegression().fit(try set.training(classification: false), using: &rng)
+        let ref = try set.fit("ard")
+        let error = maxRelativeError(model.coefficients, ref.coef?[0] ?? [])
+        #expect(error < 1e-4, "coefficients: max relative error \(error)")
+        #expect(maxRelativeError([model.intercept], ref.intercept ?? []) < 1e-4)
     }
 
     @Test func huberHeldOutR2WithinTwoPoints() throws {

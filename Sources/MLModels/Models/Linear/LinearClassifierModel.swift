@@ -42,6 +42,39 @@ public struct LinearClassifierModel: ProbabilisticModel, Codable, Sendable, Hash
         self.converged = converged
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case coefficients, intercepts, presentClasses, classCount, iterations, converged
+    }
+
+    /// Decodes a model and checks that its parts agree, so a damaged model file is rejected here
+    /// instead of failing inside BLAS.
+    /// - Throws: `DecodingError.dataCorrupted` naming the inconsistency.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let coefficients = try c.decode(Matrix.self, forKey: .coefficients)
+        let intercepts = try c.decode([Double].self, forKey: .intercepts)
+        let present = try c.decode([Int32].self, forKey: .presentClasses)
+        let classCount = try c.decode(Int.self, forKey: .classCount)
+        let expectedOutputs = present.count < 2 ? 0 : (present.count == 2 ? 1 : present.count)
+        func fail(_ message: String) -> DecodingError {
+            DecodingError.dataCorrupted(DecodingError.Context(codingPath: decoder.codingPath,
+                                                              debugDescription: "LinearClassifierModel: \(message)"))
+        }
+        guard coefficients.storage.count == coefficients.rowCount * coefficients.columnCount else {
+            throw fail("the coefficient matrix has \(coefficients.storage.count) elements for \(coefficients.rowCount)×\(coefficients.columnCount)")
+        }
+        guard classCount >= 1, !present.isEmpty, zip(present, present.dropFirst()).allSatisfy({ $0 < $1 }),
+              present.allSatisfy({ $0 >= 0 && Int($0) < classCount }) else {
+            throw fail("presentClasses must be ascending indices below classCount \(classCount)")
+        }
+        guard coefficients.columnCount == expectedOutputs, intercepts.count == expectedOutputs else {
+            throw fail("\(present.count) present classes need \(expectedOutputs) coefficient columns and intercepts")
+        }
+        self.init(coefficients: coefficients, intercepts: intercepts, presentClasses: present, classCount: classCount,
+                  iterations: try c.decode(Int.self, forKey: .iterations),
+                  converged: try c.decode(Bool.self, forKey: .converged))
+    }
+
     /// The decision values, rows × outputs.
     /// - Complexity: O(rows × features × outputs), one `dgemm`.
     public func decisionFunction(_ features: Matrix) throws -> Matrix {
@@ -93,38 +126,6 @@ public struct LinearClassifierModel: ProbabilisticModel, Codable, Sendable, Hash
     }
 }
 
-/// A fitted linear regressor `ŷ = X·w + b`.
-public struct LinearRegressorModel: FittedModel, Codable, Sendable, Hashable {
-    /// One coefficient per feature.
-    public let coefficients: [Double]
-    /// The intercept.
-    public let intercept: Double
-    /// Solver iterations (0 for closed-form fits).
-    public let iterations: Int
-    /// Whether the solver met its tolerance.
-    public let converged: Bool
-
-    /// The number of feature columns expected at prediction.
-    public var featureCount: Int { coefficients.count }
-
-    /// Creates a model from fitted parameters.
-    public init(coefficients: [Double], intercept: Double, iterations: Int = 0, converged: Bool = true) {
-        self.coefficients = coefficients
-        self.intercept = intercept
-        self.iterations = iterations
-        self.converged = converged
-    }
-
-    /// `X·w + b`, one `dgemv`.
-    /// - Complexity: O(rows × features).
-    public func predict(_ features: Matrix) throws -> Prediction {
-        try checkPredictionInput(features)
-        var y = [Double](repeating: intercept, count: features.rowCount)
-        BLAS.gemv(features, coefficients, alpha: 1, beta: 1, into: &y)
-        return .values(y)
-    }
-}
-
 /// 1 / (1 + e^(−z)), computed without overflow.
 @inline(__always) func logisticSigmoid(_ z: Double) -> Double {
     if z >= 0 { return 1 / (1 + exp(-z)) }
@@ -139,4 +140,18 @@ public struct LinearRegressorModel: FittedModel, Codable, Sendable, Hashable {
     var s = 0.0
     for k in v.indices { v[k] = exp(v[k] - m); s += v[k] }
     for k in v.indices { v[k] /= s }
+}
+
+extension LinearClassifierModel: FeatureImportanceModel {
+    /// The mean |wⱼₖ| over the outputs, per feature (all 0 for a one-class model); meaningful as
+    /// importances when the features share a scale, e.g. standardised.
+    public var featureImportances: [Double] {
+        let outputs = coefficients.columnCount
+        return (0..<coefficients.rowCount).map { j in
+            guard outputs > 0 else { return 0 }
+            var s = 0.0
+            for k in 0..<outputs { s += Swift.abs(coefficients[j, k]) }
+            return s / Double(outputs)
+        }
+    }
 }

@@ -2,7 +2,7 @@ import MLCore
 
 // Shared data preparation for the linear family: weights, weighted centring, class layouts.
 
-/// The training weights of `data` times the class weights, or all ones.
+/// The sample weights of `data`, or all ones when it has none.
 func effectiveSampleWeights(_ data: TrainingData) -> [Double] {
     data.sampleWeights ?? [Double](repeating: 1, count: data.features.rowCount)
 }
@@ -119,5 +119,14 @@ extension TrainingData {
             throw MLError.invalidInput("\(estimator) needs a real-valued target.")
         }
         return v
+    }
+}
+
+extension Matrix {
+    /// A one-column matrix replaced by `values` (helper for vector targets).
+    func with(column values: [Double]) -> Matrix {
+        var m = self
+        m.storage = values
+        return m
     }
 }

@@ -42,12 +42,3 @@ public struct LinearRegression: Estimator {
         return Model(coefficients: solution.storage, intercept: design.intercepts(for: solution)[0])
     }
 }
-
-extension Matrix {
-    /// A one-column matrix replaced by `values` (helper for vector targets).
-    func with(column values: [Double]) -> Matrix {
-        var m = self
-        m.storage = values
-        return m
-    }
-}

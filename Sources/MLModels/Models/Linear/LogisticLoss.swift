@@ -53,10 +53,12 @@ struct LogisticLoss {
                     for i in 0..<n {
                         let zi = zb[i]
                         let yi = Double(y[i])
-                        // log(1 + e^z) without overflow
-                        let softplus = zi > 0 ? zi + log1p(exp(-zi)) : log1p(exp(zi))
+                        // one exp serves both: e = e^(−|z|), log(1 + e^z) = max(z, 0) + log1p(e)
+                        let e = exp(-Swift.abs(zi))
+                        let softplus = Swift.max(zi, 0) + log1p(e)
+                        let sigmoid = zi >= 0 ? 1 / (1 + e) : e / (1 + e)
                         loss += sw[i] * (softplus - yi * zi)
-                        zb[i] = sw[i] * (logisticSigmoid(zi) - yi)   // reuse z as the residual
+                        zb[i] = sw[i] * (sigmoid - yi)   // reuse z as the residual
                     }
                 }
             }

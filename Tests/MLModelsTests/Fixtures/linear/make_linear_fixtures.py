@@ -136,12 +136,26 @@ def regression(X, y, tr, te):
     out["en_tight_weighted"] = lin(lm.ElasticNet(alpha=0.1, l1_ratio=0.5, **TIGHT).fit(Xtr, ytr, sample_weight=sw))
     m = lm.BayesianRidge().fit(Xtr, ytr)
     out["br"] = {**lin(m), "test_r2": r2(m, Xte, yte), "alpha": float(m.alpha_), "lambda": float(m.lambda_)}
+    m = lm.ARDRegression().fit(Xtr, ytr)
+    out["ard"] = {**lin(m), "test_r2": r2(m, Xte, yte)}
+    scores = [lm.RANSACRegressor(random_state=s).fit(Xtr, ytr).score(Xte, yte) for s in range(21)]
+    out["ransac"] = {"test_r2": float(np.median(scores)), "test_r2_seeds": [float(v) for v in scores]}
+    m = lm.TheilSenRegressor(random_state=0).fit(Xtr, ytr)
+    out["tr"] = {**lin(m), "test_r2": r2(m, Xte, yte)}
     m = lm.HuberRegressor(epsilon=1.35, alpha=0.0001, max_iter=100).fit(Xtr, ytr)
     out["huber"] = {**lin(m), "test_r2": r2(m, Xte, yte), "scale": float(m.scale_)}
     m = lm.Lars().fit(Xtr, ytr)
     out["lar"] = {**lin(m), "test_r2": r2(m, Xte, yte)}
     for k in (1, 3, 6):
         out[f"lar_{k}"] = lin(lm.Lars(n_nonzero_coefs=k).fit(Xtr, ytr))
+    m = lm.LassoLars().fit(Xtr, ytr)
+    out["llar"] = {**lin(m), "test_r2": r2(m, Xte, yte)}
+    for a in (0.1, 0.01):
+        out[f"llar_{a}"] = lin(lm.LassoLars(alpha=a).fit(Xtr, ytr))
+    m = lm.OrthogonalMatchingPursuit().fit(Xtr, ytr)
+    out["omp"] = {**lin(m), "test_r2": r2(m, Xte, yte)}
+    for k in (3, 7):
+        out[f"omp_{k}"] = lin(lm.OrthogonalMatchingPursuit(n_nonzero_coefs=k).fit(Xtr, ytr))
     m = LinearSVR(random_state=0).fit(Xtr, ytr)
     out["svm"] = {"test_r2": r2(m, Xte, yte)}
     m = LinearSVR(random_state=0, max_iter=100000).fit(Xtr, ytr)

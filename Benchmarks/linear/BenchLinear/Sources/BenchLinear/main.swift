@@ -34,7 +34,7 @@ func time(_ repeats: Int, _ body: () throws -> Void) rethrows -> [Double] {
 
 let arguments = CommandLine.arguments
 guard arguments.count == 4, let repeats = Int(arguments[3]) else {
-    FileHandle.standardError.write("usage: BenchLinear <classification.csv> <regression.csv> <repeats>\n".data(using: .utf8)!)
+    FileHandle.standardError.write(Data("usage: BenchLinear <classification.csv> <regression.csv> <repeats>\n".utf8))
     exit(2)
 }
 BLAS.setThreadCount(1)

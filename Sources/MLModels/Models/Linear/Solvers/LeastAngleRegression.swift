@@ -1,18 +1,23 @@
 import MLCore
 
-// Least angle regression (Efron, Hastie, Johnstone & Tibshirani 2004), method "lar", as
-// scikit-learn's `lars_path(method="lar")` computes it on the Gram matrix.
+// Least angle regression (Efron, Hastie, Johnstone & Tibshirani 2004), as scikit-learn's
+// `lars_path` computes it on the Gram matrix: method "lar", or "lasso" with its two changes.
 //
-// IN:  X (centred, √w-scaled), y (centred), the maximum number of active features.
-// OUT: the coefficients at the end of the path: with every feature active this is the
-//      least-squares solution; with k < p it is where the (k+1)-th feature would enter.
+// IN:  X (centred, √w-scaled), y (centred), the maximum number of active features, and for the
+//      lasso variant the penalty λ on the unnormalised scale (α·n).
+// OUT: the coefficients at the end of the path. "lar" with every feature active ends at the
+//      least-squares fit; with k < p it ends where the (k+1)-th feature would enter. "lasso" ends
+//      where the common correlation C has fallen to λ: the lasso solution for α.
 // Each step: the inactive feature most correlated with the residual joins the active set A; the
 // equiangular direction solves G_A·w = sign(c_A) (Cholesky); the step γ runs until another
-// feature's correlation ties with the active ones (or, when none is left, to the OLS fit).
+// feature's correlation ties with the active ones (or, when none is left, to the least-squares
+// fit on A). The lasso variant also stops γ where an active coefficient would cross zero and drops
+// that feature, and stops where C reaches λ.
 // Complexity: O(rows × features²) for the Gram matrix + O(steps × features³) for the solves.
 
-/// The coefficients at the end of the LARS path limited to `maxActive` features.
-func leastAngleRegression(_ x: Matrix, _ y: [Double], maxActive: Int) -> [Double] {
+/// The coefficients at the end of the LARS path (`lassoPenalty == nil`: method "lar").
+func leastAngleRegression(_ x: Matrix, _ y: [Double], maxActive: Int, lassoPenalty: Double? = nil,
+                          maxSteps: Int = 500) -> [Double] {
     let p = x.columnCount
     var beta = [Double](repeating: 0, count: p)
     guard p > 0 else { return beta }
@@ -22,24 +27,37 @@ func leastAngleRegression(_ x: Matrix, _ y: [Double], maxActive: Int) -> [Double
     var isActive = [Bool](repeating: false, count: p)
     let limit = Swift.min(maxActive, p)
     let tiny = 100 * Double.ulpOfOne
-    while active.count < limit {
-        var entering = -1
-        var largest = 0.0
-        for j in 0..<p where !isActive[j] && Swift.abs(correlation[j]) > largest {
-            largest = Swift.abs(correlation[j]); entering = j
+    let scale = Swift.max(1, BLAS.dot(y, y).squareRoot())
+    var dropped = false
+    var steps = 0
+    while steps < maxSteps {
+        steps += 1
+        var c = 0.0
+        if dropped {
+            for j in active { c = Swift.max(c, Swift.abs(correlation[j])) }
+        } else {
+            for j in 0..<p { c = Swift.max(c, Swift.abs(correlation[j])) }
         }
-        guard entering >= 0 else { break }
-        // The common absolute correlation of the active set (equal to `largest` up to rounding).
-        let c = largest
-        if c <= tiny * Swift.max(1, BLAS.dot(y, y).squareRoot()) { break }
-        active.append(entering)
-        isActive[entering] = true
+        if let penalty = lassoPenalty, c <= penalty { break }
+        if c <= tiny * scale { break }
+        if !dropped {
+            if active.count >= limit { break }
+            var entering = -1
+            for j in 0..<p where !isActive[j] && (entering < 0 || Swift.abs(correlation[j]) > Swift.abs(correlation[entering])) {
+                entering = j
+            }
+            guard entering >= 0 else { break }
+            active.append(entering)
+            isActive[entering] = true
+        }
+        dropped = false
         let k = active.count
         var gramActive = Matrix(rowCount: k, columnCount: k)
         for (a, ja) in active.enumerated() { for (b, jb) in active.enumerated() { gramActive[a, b] = gram[ja, jb] } }
         let signs = active.map { correlation[$0] >= 0 ? 1.0 : -1.0 }
         guard let w = try? LAPACK.choleskySolve(gramActive, signs) else {   // collinear: stop the path here
-            active.removeLast(); isActive[entering] = false
+            let j = active.removeLast()
+            isActive[j] = false
             break
         }
         var sw = 0.0
@@ -61,8 +79,25 @@ func leastAngleRegression(_ x: Matrix, _ y: [Double], maxActive: Int) -> [Double
             if g1 > tiny && g1 < gamma { gamma = g1 }
             if g2 > tiny && g2 < gamma { gamma = g2 }
         }
+        var leaving = -1
+        var reachesPenalty = false
+        if let penalty = lassoPenalty {
+            for (a, ja) in active.enumerated() where direction[a] != 0 {
+                let z = -beta[ja] / direction[a]
+                if z > tiny && z < gamma { gamma = z; leaving = a }
+            }
+            let toPenalty = (c - penalty) / aa
+            if toPenalty <= gamma { gamma = toPenalty; leaving = -1; reachesPenalty = true }
+        }
         for (a, ja) in active.enumerated() { beta[ja] += gamma * direction[a] }
         for j in 0..<p { correlation[j] -= gamma * change[j] }
+        if reachesPenalty { break }
+        if leaving >= 0 {
+            let j = active.remove(at: leaving)
+            beta[j] = 0
+            isActive[j] = false
+            dropped = true
+        }
     }
     return beta
 }
