@@ -47,7 +47,8 @@ public enum ModelFile {
         do {
             top = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
-            let detail = data.isEmpty ? "the file is empty" : (error as NSError).localizedDescription
+            let debug = (error as NSError).userInfo["NSDebugDescription"] as? String
+            let detail = data.isEmpty ? "the file is empty." : (debug ?? "the bytes do not parse as JSON.")
             throw ModelFileError.notJSON(file: file, detail: detail)
         }
         guard let object = top as? [String: Any] else { throw ModelFileError.wrongFormat(file: file, found: nil) }

@@ -23,7 +23,7 @@ public enum ModelFileError: Error, Equatable, Sendable, CustomStringConvertible 
         case let .unwritable(file, reason):
             return "Cannot write the model file \(file): \(reason)."
         case let .notJSON(file, detail):
-            return "\(file) is not a valid model file: it is not a complete JSON document (truncated or corrupt?): \(detail)"
+            return "\(file) is not a valid model file: it is not a complete JSON document (truncated or corrupt?); \(detail)"
         case let .wrongFormat(file, found):
             if let found {
                 return "\(file) is not an AutoSwiftML model file: its format is '\(found)', expected '\(ModelFile.formatName)'."
