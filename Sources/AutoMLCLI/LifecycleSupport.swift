@@ -63,9 +63,10 @@ enum LifecycleSupport {
                 + TextTable.render(header: ["true \\ predicted"] + m.classNames, rows: rows)
         }
         if let r = evaluation.residuals {
-            let rows = [["mean", r.mean], ["std", r.standardDeviation], ["min", r.minimum], ["25%", r.firstQuartile],
-                        ["median", r.median], ["75%", r.thirdQuartile], ["max", r.maximum]]
-                .map { [$0[0] as? String ?? "", format($0[1] as? Double)] }
+            let stats: [(String, Double)] = [("mean", r.mean), ("std", r.standardDeviation), ("min", r.minimum),
+                                             ("25%", r.firstQuartile), ("median", r.median), ("75%", r.thirdQuartile),
+                                             ("max", r.maximum)]
+            let rows = stats.map { [$0.0, format($0.1)] }
             return "Residuals (truth - prediction):\n" + TextTable.render(header: ["Statistic", "Value"], rows: rows)
         }
         return ""

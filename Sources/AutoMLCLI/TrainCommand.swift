@@ -66,7 +66,8 @@ struct TrainCommand: ParsableCommand {
         }
         var config = ExperimentConfig(seed: seed)
         config.split.trainFraction = 1 - (holdout ?? 0.3)
-        config.folds.count = 2
+        config.folds.count = 2                 // folds are not used by `train`; keep their checks lenient
+        config.folds.strategy = .kfold
         config.preprocessing.scaling = scaling
         let overrides = try LifecycleSupport.parameters(params)
 
