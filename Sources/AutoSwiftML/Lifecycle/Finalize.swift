@@ -31,14 +31,11 @@ public func finalize(_ experiment: Experiment, modelID: String) throws -> Traine
 ///   (only registered models can be saved and loaded); fitting errors.
 public func finalize(_ experiment: Experiment, estimator: any Estimator) throws -> TrainedModel {
     let spec = try ModelRegistry.requireSpec(for: estimator, kind: experiment.kind)
-    var rows = experiment.trainRows + experiment.holdoutRows
-    var table = try experiment.trainTable.appendingRows(of: experiment.holdoutTable)
-    var target = try experiment.trainTarget.appending(experiment.holdoutTarget)
+    let rows = experiment.trainRows + experiment.holdoutRows
     // Back to file order, so order-dependent rules (ID-like counters) see the rows as in the file.
     let order = rows.indices.sorted { rows[$0] < rows[$1] }
-    table = table.gatheringRows(order)
-    target = target.gathering(order)
-    rows = order.map { rows[$0] }
+    let table = try experiment.trainTable.appendingRows(of: experiment.holdoutTable).gatheringRows(order)
+    let target = try experiment.trainTarget.appending(experiment.holdoutTarget).gathering(order)
     let stream = experiment.modelStream
     let fitted = try fitTrainedModel(
         table: table, target: target, targetName: experiment.targetName, task: experiment.task,
@@ -78,6 +75,23 @@ public func train(_ experiment: Experiment, estimator: any Estimator) throws -> 
 }
 
 extension TrainedModel {
+    /// `fit(table:targetColumn:task:estimator:config:)` with the problem kind forced (`nil` infers
+    /// it), as `automl --task` does: classification becomes binary or multiclass from the number
+    /// of distinct target values.
+    /// - Throws: as `fit(table:targetColumn:task:estimator:config:)`.
+    public static func fit(table: DataTable, targetColumn: String, kind: ProblemKind?, estimator: any Estimator,
+                           config: ExperimentConfig = ExperimentConfig()) throws -> TrainingReport {
+        var task: Task?
+        switch kind {
+        case .regression?: task = .regression
+        case .classification?:
+            let column = try table.requireColumn(targetColumn)
+            task = Experiment.distinctValueCount(column) > 2 ? .multiclass : .binary
+        case nil: task = nil
+        }
+        return try fit(table: table, targetColumn: targetColumn, task: task, estimator: estimator, config: config)
+    }
+
     /// Fits preprocessing and `estimator` on every row of `table` (no holdout), with the streams
     /// of `config.seed` that `finalize` uses.
     /// - Parameters:
