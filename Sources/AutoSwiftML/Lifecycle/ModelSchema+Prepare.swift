@@ -50,7 +50,7 @@ extension ModelSchema {
                 guard let cell else { continue }
                 let typed = SchemaInference.column(named: column.name, cells: [cell])
                 guard case let .numeric(v, _) = typed.data, let x = v.first, x.isFinite else {
-                    throw MLError.invalidInput("Column '\(column.name)' was numeric in training, but row \(i + 1) holds '\(cell)'.")
+                    throw MLError.invalidInput("Column '\(column.name)' was numeric in training, but data row \(i + 1) holds '\(cell)'.")
                 }
                 values[i] = x
                 missing[i] = false
@@ -64,7 +64,7 @@ extension ModelSchema {
                 guard let cell else { continue }
                 let word = ModelSchema.trimmed(cell).lowercased()
                 guard let pair = SchemaInference.booleanPairs.first(where: { $0.true == word || $0.false == word }) else {
-                    throw MLError.invalidInput("Column '\(column.name)' was boolean in training, but row \(i + 1) holds '\(cell)'.")
+                    throw MLError.invalidInput("Column '\(column.name)' was boolean in training, but data row \(i + 1) holds '\(cell)'.")
                 }
                 values[i] = pair.true == word
                 missing[i] = false

@@ -209,6 +209,7 @@ private struct DecodedEnvelope: Decodable {
             throw ContentProblem(detail: "the field 'estimator.hyperparameters' is missing.")
         }
         let estimator = try spec.decode(try e.superDecoder(forKey: .hyperparameters))
+        try estimator.validate()
         let fitted = try spec.decodeModel(try c.superDecoder(forKey: .model))
         let target = try c.decode(TargetSection.self, forKey: .target)
         model = try TrainedModel(

@@ -7,7 +7,9 @@ enum LifecycleTestData {
     /// `rows` rows; `y` is a class ("no"/"yes") or, for regression, a number. `colours` (2 or 3)
     /// levels in the categorical column: 3 are one-hot encoded (collinear columns), 2 are one 0/1
     /// column, so every model (QDA included) can fit.
-    static func table(rows: Int = 40, regression: Bool = false, colours: Int = 3) throws -> DataTable {
+    /// With `multiclass`, `y` takes three classes ("low", "mid", "high").
+    static func table(rows: Int = 40, regression: Bool = false, colours: Int = 3,
+                      multiclass: Bool = false) throws -> DataTable {
         var x1: [Double] = [], x2: [Double] = [], colour: [Int32] = [], flag: [Bool] = [], y: [Double] = []
         var rng = RandomStream(seed: 7)
         for i in 0..<rows {
@@ -25,6 +27,9 @@ enum LifecycleTestData {
         let target: Column
         if regression {
             target = Column(name: "y", data: .numeric(values: y, missing: [Bool](repeating: false, count: rows)))
+        } else if multiclass {
+            target = Column(name: "y", data: .categorical(codes: y.map { $0 < -0.3 ? 1 : ($0 < 0.7 ? 2 : 0) },
+                                                          levels: ["high", "low", "mid"]))
         } else {
             target = Column(name: "y", data: .categorical(codes: y.map { $0 > 0.2 ? 1 : 0 }, levels: ["no", "yes"]))
         }

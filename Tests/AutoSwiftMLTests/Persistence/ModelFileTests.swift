@@ -27,6 +27,21 @@ import TestSupport
         #expect(try ModelFile.encode(loaded) == data, "\(spec.kind.rawValue) \(id): re-encoding changed the file")
     }
 
+    /// Every classification model that supports more than two classes, on a three-class target.
+    @Test(arguments: ModelRegistry.models(for: .classification).map(\.id))
+    func multiclassRoundTripIsBitIdentical(id: String) throws {
+        let spec = try ModelRegistry.requireSpec(id: id, kind: .classification)
+        guard type(of: spec.make()).supportedTasks.contains(.multiclass) else { return }
+        let table = try LifecycleTestData.table(rows: 45, colours: 2, multiclass: true)
+        let trained = try TrainedModel.fit(table: table, targetColumn: "y", estimator: spec.make()).model
+        #expect(trained.classNames == ["high", "low", "mid"])
+        let loaded = try ModelFile.decode(try ModelFile.encode(trained), file: "\(id).json")
+        let before = try trained.predict(table), after = try loaded.predict(table)
+        #expect(before.prediction == after.prediction, "\(id)")
+        #expect(before.probabilities?.storage.map(\.bitPattern) == after.probabilities?.storage.map(\.bitPattern), "\(id)")
+        #expect(before.probabilities?.columnCount ?? 3 == 3)
+    }
+
     @Test func envelopeHasSortedKeysAndTheDocumentedFields() throws {
         let data = try ModelFile.encode(try LifecycleTestData.logisticModel())
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -147,6 +162,15 @@ import TestSupport
         let withoutModel = try JSONSerialization.data(withJSONObject: object)
         #expect(throws: ModelFileError.invalidContents(file: "m.json", detail: "the field 'model' is missing.")) {
             try ModelFile.decode(withoutModel, file: "m.json")
+        }
+        object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        var estimator = try #require(object["estimator"] as? [String: Any])
+        var hyperparameters = try #require(estimator["hyperparameters"] as? [String: Any])
+        hyperparameters["c"] = -1
+        estimator["hyperparameters"] = hyperparameters
+        object["estimator"] = estimator
+        #expect(throws: ModelFileError.self) {
+            try ModelFile.decode(try JSONSerialization.data(withJSONObject: object), file: "m.json")
         }
         object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         object["classes"] = ["no"]
