@@ -8,8 +8,8 @@ struct EvaluateCommand: ParsableCommand {
         commandName: "evaluate",
         abstract: "Score a saved model on a labelled CSV file: leaderboard metrics plus a confusion matrix or residual summary.",
         discussion: """
-        The file must hold the model's target column and every feature column. Rows with a missing
-        target are skipped.
+        The file must hold the model's target column and every feature column. Rows
+        with a missing target are skipped.
 
         Examples:
           automl evaluate model.json datasets/titanic.csv

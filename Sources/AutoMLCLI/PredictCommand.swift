@@ -8,11 +8,12 @@ struct PredictCommand: ParsableCommand {
         commandName: "predict",
         abstract: "Predict new rows with a saved model file; writes CSV.",
         discussion: """
-        The new file must hold every feature column the model was trained with (extra columns,
-        including the target, are ignored). A category not seen in training is encoded as in
-        training, with a warning on standard error. The output has one row per input row, in order:
-        the --keep columns, `prediction_label`, and with --proba one `prediction_score_<class>`
-        column per class.
+        The new file must hold every feature column the model was trained with
+        (extra columns, including the target, are ignored). A category not seen in
+        training is encoded as in training, with a warning on standard error. The
+        output has one row per input row, in order: the --keep columns,
+        `prediction_label`, and with --proba one `prediction_score_<class>` column
+        per class.
 
         Examples:
           automl predict model.json new.csv

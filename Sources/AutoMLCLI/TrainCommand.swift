@@ -9,11 +9,12 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Fit one model, print its holdout metrics and fit time, and optionally save it.",
         discussion: """
-        The data is split into a training part and a holdout part (--holdout, 0.3 by default as in
-        `compare`, stratified for classification); preprocessing and the model are fitted on the
-        training part and scored on the holdout. With --test FILE, every row of the data is used for
-        training and FILE is scored instead. --params sets hyperparameters by their JSON names (see
-        the model file's "hyperparameters"); an unknown name lists the valid ones.
+        The data is split into a training part and a holdout part (--holdout, 0.3 by
+        default as in `compare`, stratified for classification); preprocessing and
+        the model are fitted on the training part and scored on the holdout. With
+        --test FILE, every row of the data is used for training and FILE is scored
+        instead. --params sets hyperparameters by their JSON names (see the model
+        file's "hyperparameters"); an unknown name lists the valid ones.
 
         Examples:
           automl train datasets/titanic.csv --target Survived --model lr --save model.json

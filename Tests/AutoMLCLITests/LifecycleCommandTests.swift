@@ -172,4 +172,14 @@ import TestSupport
         #expect(r.status == 1)
         #expect(r.stderr.contains("'Survived'"))
     }
+
+    @Test func helpListsTheLifecycleCommands() throws {
+        let root = try CLIRunner.run(["--help"])
+        #expect(root.status == 0)
+        for name in ["train", "predict", "evaluate"] { #expect(root.stdout.contains(name)) }
+        let train = try CLIRunner.run(["train", "--help"])
+        #expect(train.status == 0)
+        #expect(train.stdout.contains("--params"))
+        #expect(try CLIRunner.run(["predict", "model.json"]).status == 2)   // the CSV argument is missing
+    }
 }
