@@ -14,11 +14,16 @@ struct AutoMLCommand: ParsableCommand {
           automl compare datasets/titanic.csv --target Survived
           automl compare data.csv --target price --task regression --folds 5 --seed 42
           automl models --task classification
+          automl compare datasets/titanic.csv --target Survived --save-best model.json
+          automl train datasets/titanic.csv --target Survived --model lr --save model.json
+          automl predict model.json new.csv --proba
+          automl evaluate model.json labelled.csv
 
         Exit codes: 0 success, 1 a data or model error, 2 a usage error.
         """,
         version: AutoSwiftMLVersion.string,
-        subcommands: [CompareCommand.self, InspectCommand.self, ModelsCommand.self]
+        subcommands: [CompareCommand.self, InspectCommand.self, ModelsCommand.self, TrainCommand.self,
+                      PredictCommand.self, EvaluateCommand.self]
     )
 }
 

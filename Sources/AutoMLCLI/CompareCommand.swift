@@ -19,6 +19,7 @@ struct CompareCommand: ParsableCommand {
           automl compare datasets/titanic.csv --target Survived --folds 5 --seed 7 --format markdown
           automl compare data.csv --target price --task regression --include lr,ridge,dummy
           automl compare data.csv --target y --drop leaky_column --scaling standard
+          automl compare datasets/titanic.csv --target Survived --save-best model.json
         """
     )
 
@@ -69,6 +70,9 @@ struct CompareCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "Print only the leaderboard.")
     var quiet = false
 
+    @Option(name: .customLong("save-best"), help: "Refit the best model on every row and save it to this model file.")
+    var saveBest: String?
+
     func validate() throws {
         guard (2...100).contains(folds) else { throw ValidationError("--folds must be between 2 and 100; got \(folds).") }
         guard trainSize > 0, trainSize < 1 else { throw ValidationError("--train-size must be in (0, 1); got \(trainSize).") }
@@ -116,6 +120,12 @@ struct CompareCommand: ParsableCommand {
             for row in board.rows { if let error = row.error { text += "\n\(row.displayName) (\(row.modelID)) failed: \(error)" } }
             if board.rows.contains(where: { $0.error != nil }) { text += "\n" }
             if let holdout = LeaderboardRenderer.holdoutSummary(board) { text += "\n" + holdout + "\n" }
+        }
+        if let saveBest {
+            let note = try LifecycleSupport.saveBest(board, experiment: experiment, dataFile: data.file, to: saveBest)
+            if !quiet && format.value == .table { text += "\n" + note + "\n" }
+        }
+        if !quiet && format.value == .table {
             text += String(format: "\nTotal time: %.2f s\n", Date().timeIntervalSince(start))
         }
         if let output {
