@@ -105,9 +105,14 @@ out["dt_small"] = {"X": Xs.tolist(), "y": ys.tolist()}
 for crit in ["gini", "entropy"]:
     dt = DecisionTreeClassifier(max_depth=3, criterion=crit, random_state=0).fit(Xs, ys)
     out["dt_small"][crit] = tree_dict(dt)
+    # No ties: every feature order (random_state) gives the same tree.
+    for seed in range(1, 10):
+        assert tree_dict(DecisionTreeClassifier(max_depth=3, criterion=crit, random_state=seed).fit(Xs, ys)) == tree_dict(dt)
 Xr, yr = Xd[:150], yd[:150]
-dtr = DecisionTreeRegressor(max_depth=3, random_state=0).fit(Xr, yr)
-out["dt_regression"] = {"X": Xr.tolist(), "y": yr.tolist(), "tree": tree_dict(dtr)}
+dtr = DecisionTreeRegressor(max_depth=3, min_samples_leaf=5, random_state=0).fit(Xr, yr)
+for seed in range(1, 10):
+    assert tree_dict(DecisionTreeRegressor(max_depth=3, min_samples_leaf=5, random_state=seed).fit(Xr, yr)) == tree_dict(dtr)
+out["dt_regression"] = {"X": Xr.tolist(), "y": yr.tolist(), "tree": tree_dict(dtr), "min_samples_leaf": 5}
 
 with open(os.path.join(HERE, "trees_reference.json"), "w") as f:
     json.dump(out, f, sort_keys=True)
