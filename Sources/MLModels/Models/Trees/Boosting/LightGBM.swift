@@ -90,20 +90,7 @@ public struct LightGBM: Estimator {
         /// Raw scores, row-major with `outputs` per row.
         func rawScores(_ x: Matrix) -> [Double] {
             let k = objective.outputs
-            var scores = [Double](repeating: 0, count: x.rowCount * k)
-            for i in 0..<x.rowCount { for j in 0..<k { scores[i * k + j] = initialScores[j] } }
-            if k == 1 {
-                for t in trees { t.accumulate(x, into: &scores) }
-            } else {
-                var one = [Double](repeating: 0, count: x.rowCount)
-                for (ti, t) in trees.enumerated() {
-                    for i in 0..<one.count { one[i] = 0 }
-                    t.accumulate(x, into: &one)
-                    let c = ti % k
-                    for i in 0..<x.rowCount { scores[i * k + c] += one[i] }
-                }
-            }
-            return scores
+            return TreePredictor.accumulate(trees, outputs: k, outputOf: { $0 % k }, scale: 1, initial: initialScores, x: x)
         }
 
         public func predict(_ features: Matrix) throws -> Prediction {

@@ -16,10 +16,8 @@ public struct TreeEnsembleModel: ProbabilisticModel, FeatureImportanceModel, Has
     /// Averaged leaf values, row-major (`max(1, classCount)` per row).
     func averagedValues(_ x: Matrix) -> [Double] {
         let k = Swift.max(1, classCount)
-        var out = [Double](repeating: 0, count: x.rowCount * k)
-        let scale = 1 / Double(Swift.max(1, trees.count))
-        for t in trees { t.accumulate(x, scale: scale, into: &out) }
-        return out
+        return TreePredictor.accumulate(trees, outputs: k, outputOf: { _ in 0 }, scale: 1 / Double(Swift.max(1, trees.count)),
+                                        initial: [Double](repeating: 0, count: k), x: x)
     }
 
     public func predict(_ features: Matrix) throws -> Prediction {
