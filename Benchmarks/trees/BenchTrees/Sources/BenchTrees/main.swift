@@ -2,6 +2,7 @@
 //
 //   BenchTrees gbm <data-dir> [threads]     LightGBM-style GBM on the 800k-row train split
 //   BenchTrees rf  <data-dir> [threads]     random forest on the first 200k train rows
+//   (an optional 4th argument sets the number of trees, for profiling)
 //
 // Prints one JSON line: fit and predict seconds and the test AUC.
 import AutoSwiftML
@@ -54,6 +55,7 @@ guard args.count >= 3 else {
 }
 let mode = args[1], dir = args[2]
 let threads = args.count > 3 ? Int(args[3]) ?? 2 : 2
+let treeCount = args.count > 4 ? Int(args[4]) ?? 100 : 100  // fewer trees for profiling runs
 let meta = try! JSONSerialization.jsonObject(with: FileManager.default.contents(atPath: dir + "/meta.json")!) as! [String: Int]
 let n = meta["n"]!, p = meta["p"]!, nTrain = meta["n_train"]!
 let xAll = readDoubles(dir + "/X.f64")
@@ -70,7 +72,7 @@ let probabilities: Matrix
 let fitSeconds: Double
 if mode == "gbm" {
     var e = LightGBM()
-    e.estimatorCount = 100; e.leafCount = 31; e.maxBins = 255; e.learningRate = 0.1; e.threads = threads
+    e.estimatorCount = treeCount; e.leafCount = 31; e.maxBins = 255; e.learningRate = 0.1; e.threads = threads
     let model = try! e.fit(data, using: &rng)
     fitSeconds = Date().timeIntervalSince(t0)
     let t1 = Date()
@@ -79,7 +81,7 @@ if mode == "gbm" {
     print("{\"impl\":\"autoswiftml\",\"model\":\"gbm\",\"fit\":\(fitSeconds),\"predict\":\(predictSeconds),\"auc\":\(auc(probabilities.column(1), yTest))}")
 } else {
     var e = RandomForestClassifier()
-    e.estimatorCount = 100; e.threads = threads
+    e.estimatorCount = treeCount; e.threads = threads
     let model = try! e.fit(data, using: &rng)
     fitSeconds = Date().timeIntervalSince(t0)
     let t1 = Date()
