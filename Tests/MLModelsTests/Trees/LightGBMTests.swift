@@ -56,6 +56,27 @@ struct LightGBMTests {
         #expect(a == b)
     }
 
+    @Test func parallelHistogramsAreThreadCountInvariant() throws {
+        // 8,000 rows × 30 features is above the size at which histograms are built in parallel.
+        var rng = RandomStream(seed: 77)
+        let n = 8000, p = 30
+        var cols: [[Double]] = []
+        for _ in 0..<p { cols.append((0..<n).map { _ in rng.nextNormal() }) }
+        var y = [Int32](repeating: 0, count: n)
+        for i in 0..<n {
+            let s: Double = cols[0][i] + 0.5 * cols[1][i] - cols[2][i] * cols[3][i]
+            y[i] = s > 0 ? 1 : 0
+        }
+        let data = TrainingData(features: try Matrix(columns: cols), target: .classes(indices: y, names: ["n", "y"]))
+        var e = LightGBM()
+        e.estimatorCount = 3
+        var one = e, two = e
+        one.threads = 1
+        two.threads = 2
+        var r1 = RandomStream(seed: 1), r2 = RandomStream(seed: 1)
+        #expect(try canonicalJSON(one.fit(data, using: &r1)) == canonicalJSON(two.fit(data, using: &r2)))
+    }
+
     @Test func seedDeterminesTheModel() throws {
         let ref = try TreesReference.load()
         var e = LightGBM()

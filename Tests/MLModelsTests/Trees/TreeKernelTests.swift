@@ -166,3 +166,42 @@ struct TreeKernelTests {
         #expect(fast == naive)
     }
 }
+
+/// The CART scan kernel against a naive twin that recomputes both sides from scratch.
+@Suite("CART split scan")
+struct CARTSplitScanTests {
+    @Test(arguments: [CARTCriterion.gini, .entropy, .squaredError])
+    func scanMatchesNaive(criterion: CARTCriterion) {
+        var rng = RandomStream(seed: 31)
+        let k = criterion == .squaredError ? 2 : 3      // channels after the count
+        let st = 1 + k, bins = 20
+        var hist = [Double](repeating: 0, count: bins * st)
+        for b in 0..<bins where rng.nextUniform() < 0.7 {
+            let c = Double(1 + rng.nextInt(below: 4))
+            hist[b * st] = c
+            for j in 0..<k { hist[b * st + 1 + j] = criterion == .squaredError && j == 1 ? c * rng.nextNormal() : c * rng.nextUniform() }
+        }
+        let nonEmpty = (0..<bins).filter { hist[$0 * st] > 0 }
+        let n = Int(nonEmpty.reduce(0.0) { $0 + hist[$1 * st] })
+        let total = (0..<k).map { j in nonEmpty.reduce(0.0) { $0 + hist[$1 * st + 1 + j] } }
+        var scratch = [Double](repeating: 0, count: 2 * k)
+        let fast = hist.withUnsafeBufferPointer { h in total.withUnsafeBufferPointer { t in scratch.withUnsafeMutableBufferPointer { s in
+            CARTSplitScan.best(hist: h.baseAddress!, stride: st, nonEmpty: nonEmpty, total: t.baseAddress!, rowCount: n,
+                               minLeaf: 3, criterion: criterion, classes: k, onlyAfter: nil, scratch: s.baseAddress!)
+        } } }
+        // Naive: every boundary, both sides summed from scratch.
+        var best = -Double.infinity, bestPosition = -1
+        for j in 0..<(nonEmpty.count - 1) {
+            let leftBins = nonEmpty[...j], rightBins = nonEmpty[(j + 1)...]
+            let nl = leftBins.reduce(0.0) { $0 + hist[$1 * st] }, nr = rightBins.reduce(0.0) { $0 + hist[$1 * st] }
+            if nl < 3 || nr < 3 { continue }
+            let l = (0..<k).map { c in leftBins.reduce(0.0) { $0 + hist[$1 * st + 1 + c] } }
+            let r = (0..<k).map { c in rightBins.reduce(0.0) { $0 + hist[$1 * st + 1 + c] } }
+            let proxy = l.withUnsafeBufferPointer { criterion.proxy($0.baseAddress!, classes: k) }
+                + r.withUnsafeBufferPointer { criterion.proxy($0.baseAddress!, classes: k) }
+            if proxy > best + 1e-12 { best = proxy; bestPosition = j }
+        }
+        #expect(fast.position == bestPosition)
+        #expect(abs(fast.proxy - best) < 1e-9)
+    }
+}

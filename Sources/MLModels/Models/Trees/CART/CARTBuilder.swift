@@ -38,6 +38,8 @@ final class CARTBuilder {
     private var scratch: [Int32] = []
     private var hist: [Double]
     private var touched: [Int] = []
+    private var total: [Double]
+    private var scanScratch: [Double]
 
     /// A builder for classification (`classCount > 0`, `classes` per row) or regression (`values`).
     init(binned: BinnedMatrix, mapper: BinMapper, classes: [Int32], classCount: Int, values: [Double]) {
@@ -48,6 +50,8 @@ final class CARTBuilder {
         self.values = values
         self.stride = classCount > 0 ? 1 + classCount : 3
         hist = [Double](repeating: 0, count: 256 * stride)
+        total = [Double](repeating: 0, count: stride - 1)
+        scanScratch = [Double](repeating: 0, count: 2 * (stride - 1))
     }
 
     /// The tree and the impurity decrease credited to each feature.
@@ -184,16 +188,10 @@ final class CARTBuilder {
             func center(_ b: Int) -> Double { b < valueBins ? centers[b] : Double.greatestFiniteMagnitude }
             func bound(_ b: Int) -> Double { b < bounds.count ? bounds[b] : Double.greatestFiniteMagnitude }
 
-            // Totals, then prefix sums over non-empty bins.
-            var total = [Double](repeating: 0, count: width)
+            // Totals, then the kernel scans the boundaries between non-empty bins.
+            for c in 0..<width { total[c] = 0 }
             for b in nonEmpty { for c in 0..<width { total[c] += h[b &* st &+ 1 &+ c] } }
-            var left = [Double](repeating: 0, count: width)
-            var right = [Double](repeating: 0, count: width)
-            var nLeft = 0.0
-            let nTotal = Double(n)
-            let minLeaf = Double(s.minSamplesLeaf)
-
-            var randomCut = -1
+            var randomCut: Int? = nil
             var randomThreshold = 0.0
             if s.randomThresholds {
                 let lo = center(nonEmpty[0]), hi = center(nonEmpty[nonEmpty.count - 1])
@@ -201,33 +199,28 @@ final class CARTBuilder {
                 if t >= hi { t = lo }
                 randomThreshold = t
                 // The last non-empty bin whose centre is <= t.
-                randomCut = nonEmpty[0]
-                for b in nonEmpty where center(b) <= t { randomCut = b }
+                var cut = nonEmpty[0]
+                for b in nonEmpty where center(b) <= t { cut = b }
+                randomCut = cut
             }
-            for j in 0..<(nonEmpty.count - 1) {
-                let b = nonEmpty[j]
-                nLeft += h[b &* st]
-                for c in 0..<width { left[c] += h[b &* st &+ 1 &+ c] }
-                if s.randomThresholds && b != randomCut { continue }
-                if nLeft < minLeaf { continue }
-                if nTotal - nLeft < minLeaf { break }
-                for c in 0..<width { right[c] = total[c] - left[c] }
-                let proxy = left.withUnsafeBufferPointer { lp in right.withUnsafeBufferPointer { rp in
-                    s.criterion.proxy(lp.baseAddress!, classes: k) + s.criterion.proxy(rp.baseAddress!, classes: k)
-                } }
-                if proxy > best.proxy {
-                    let next = nonEmpty[j + 1]
-                    best.proxy = proxy
-                    best.feature = f
-                    best.bin = b
-                    best.nLeft = Int(nLeft)
-                    if s.randomThresholds {
-                        best.threshold = exact && next < valueBins ? randomThreshold : bound(b)
-                    } else {
-                        best.threshold = exact && next < valueBins ? BinMapper.midpoint(centers[b], centers[next]) : bound(b)
-                    }
+            let found = total.withUnsafeBufferPointer { tp in
+                scanScratch.withUnsafeMutableBufferPointer { sp in
+                    CARTSplitScan.best(hist: UnsafePointer(h), stride: st, nonEmpty: nonEmpty, total: tp.baseAddress!,
+                                       rowCount: n, minLeaf: s.minSamplesLeaf, criterion: s.criterion, classes: k,
+                                       onlyAfter: randomCut, scratch: sp.baseAddress!)
                 }
-                if s.randomThresholds { break }
+            }
+            if found.position >= 0 && found.proxy > best.proxy {
+                let b = nonEmpty[found.position], next = nonEmpty[found.position + 1]
+                best.proxy = found.proxy
+                best.feature = f
+                best.bin = b
+                best.nLeft = found.leftCount
+                if exact && next < valueBins {
+                    best.threshold = s.randomThresholds ? randomThreshold : BinMapper.midpoint(centers[b], centers[next])
+                } else {
+                    best.threshold = bound(b)
+                }
             }
             return true
         }
