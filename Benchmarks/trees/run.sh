@@ -27,9 +27,10 @@ run() {  # name, command...
   local name=$1; shift
   for i in $(seq "$RUNS"); do
     /usr/bin/time -v "$@" > results/last.json 2> results/last.time
-    local rss
+    local rss cpu
     rss=$(grep "Maximum resident set size" results/last.time | awk '{print $NF}')
-    $PY -c "import json,sys; d=json.load(open('results/last.json')); d['name']='$name'; d['rss_mb']=$rss/1024; d['load']=open('/proc/loadavg').read().split()[0]; print(json.dumps(d))" >> "$OUT"
+    cpu=$(grep -E "(User|System) time" results/last.time | awk '{s+=$NF} END {print s}')
+    $PY -c "import json,sys; d=json.load(open('results/last.json')); d['name']='$name'; d['rss_mb']=$rss/1024; d['cpu_s']=$cpu; d['load']=float(open('/proc/loadavg').read().split()[0]); print(json.dumps(d))" >> "$OUT"
     tail -1 "$OUT"
   done
 }
@@ -46,14 +47,15 @@ rows = [json.loads(l) for l in open(sys.argv[1])]
 by = {}
 for r in rows:
     by.setdefault(r["name"], []).append(r)
-med = {k: {m: statistics.median(x[m] for x in v) for m in ("fit", "predict", "auc", "rss_mb")} for k, v in by.items()}
-print(f"{'name':12} {'fit s':>9} {'predict s':>10} {'AUC':>8} {'peak RSS MB':>12}")
+med = {k: {m: statistics.median(x[m] for x in v) for m in ("fit", "predict", "auc", "rss_mb", "cpu_s", "load")} for k, v in by.items()}
+print("medians of", len(rows) // max(1, len(by)), "runs; cpu = user+sys seconds of the whole process; load = 1-min load average after the run")
+print(f"{'name':12} {'fit s':>9} {'predict s':>10} {'AUC':>8} {'peak RSS MB':>12} {'cpu s':>8} {'load':>6}")
 for k, m in med.items():
-    print(f"{k:12} {m['fit']:9.2f} {m['predict']:10.2f} {m['auc']:8.5f} {m['rss_mb']:12.0f}")
+    print(f"{k:12} {m['fit']:9.2f} {m['predict']:10.2f} {m['auc']:8.5f} {m['rss_mb']:12.0f} {m['cpu_s']:8.1f} {m['load']:6.1f}")
 def ratio(a, b):
     A, B = med[a], med[b]
     print(f"{a} / {b}: fit {A['fit']/B['fit']:.2f}x, predict {A['predict']/B['predict']:.2f}x, "
-          f"RSS {A['rss_mb']/B['rss_mb']:.2f}x, AUC diff {A['auc']-B['auc']:+.5f}")
+          f"RSS {A['rss_mb']/B['rss_mb']:.2f}x, process CPU {A['cpu_s']/B['cpu_s']:.2f}x, AUC diff {A['auc']-B['auc']:+.5f}")
 ratio("ours-gbm", "lightgbm")
 ratio("ours-gbm", "xgboost")
 ratio("ours-rf", "sklearn-rf")

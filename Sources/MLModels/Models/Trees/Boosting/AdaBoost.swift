@@ -35,8 +35,11 @@ private struct WeightedTreeFactory {
 /// (binary: `±decision / 2`). A first stump no better than chance is kept with weight 1 rather
 /// than failing.
 public struct AdaBoostClassifier: Estimator {
+    /// PyCaret's model ID.
     public static let id = "ada"
+    /// The leaderboard name (PyCaret's).
     public static let displayName = "Ada Boost Classifier"
+    /// The tasks this estimator learns.
     public static let supportedTasks: Set<Task> = [.binary, .multiclass]
 
     /// `n_estimators`, default 50.
@@ -51,6 +54,7 @@ public struct AdaBoostClassifier: Estimator {
     /// The defaults.
     public init() {}
 
+    /// Declared hyperparameter bounds, checked by `validate()` at the start of `fit`.
     public static let constraints: [ParameterConstraint<AdaBoostClassifier>] = [
         .integer("n_estimators", \.estimatorCount, 1...100_000),
         .real("learning_rate", \.learningRate, .greaterThan(0)),
@@ -60,7 +64,9 @@ public struct AdaBoostClassifier: Estimator {
 
     /// A fitted SAMME ensemble.
     public struct Model: ProbabilisticModel, FeatureImportanceModel, Hashable {
+        /// The number of feature columns the model expects.
         public let featureCount: Int
+        /// The number of classes.
         public let classCount: Int
         /// The base trees (class fractions in their leaves).
         public let trees: [TreeNodes]
@@ -85,10 +91,16 @@ public struct AdaBoostClassifier: Estimator {
             return out
         }
 
+        /// Predicts one class index or value per row.
+        /// - Throws: `MLError` for a wrong column count or non-finite values.
+        /// - Complexity: O(rows × trees × depth).
         public func predict(_ features: Matrix) throws -> Prediction {
             .classes(argmaxClasses(try predictProbabilities(features)))
         }
 
+        /// Class probabilities: one row per sample, one column per class; rows sum to 1.
+        /// - Throws: `MLError` for a wrong column count or non-finite values.
+        /// - Complexity: O(rows × trees × depth).
         public func predictProbabilities(_ features: Matrix) throws -> Matrix {
             try checkPredictionInput(features)
             let n = features.rowCount, k = classCount
@@ -119,6 +131,9 @@ public struct AdaBoostClassifier: Estimator {
         return best
     }
 
+    /// Fits the model as described on the type.
+    /// - Throws: `MLError.invalidParameter` for a hyperparameter outside its constraint,
+    ///   `MLError.invalidInput` for unusable data.
     public func fit(_ data: TrainingData, using rng: inout RandomStream) throws -> Model {
         try validate()
         try checkTrainingData(data)
@@ -176,8 +191,11 @@ public struct AdaBoostClassifier: Estimator {
 /// depth-3 regression trees, each fitted on a weighted bootstrap, linear loss, learning rate 1,
 /// prediction by the weighted median.
 public struct AdaBoostRegressor: Estimator {
+    /// PyCaret's model ID.
     public static let id = "ada"
+    /// The leaderboard name (PyCaret's).
     public static let displayName = "AdaBoost Regressor"
+    /// The tasks this estimator learns.
     public static let supportedTasks: Set<Task> = [.regression]
 
     /// `n_estimators`, default 50.
@@ -192,6 +210,7 @@ public struct AdaBoostRegressor: Estimator {
     /// The defaults.
     public init() {}
 
+    /// Declared hyperparameter bounds, checked by `validate()` at the start of `fit`.
     public static let constraints: [ParameterConstraint<AdaBoostRegressor>] = [
         .integer("n_estimators", \.estimatorCount, 1...100_000),
         .real("learning_rate", \.learningRate, .greaterThan(0)),
@@ -201,6 +220,7 @@ public struct AdaBoostRegressor: Estimator {
 
     /// A fitted AdaBoost.R2 ensemble.
     public struct Model: FeatureImportanceModel, Hashable {
+        /// The number of feature columns the model expects.
         public let featureCount: Int
         /// The base trees.
         public let trees: [TreeNodes]
@@ -209,6 +229,9 @@ public struct AdaBoostRegressor: Estimator {
         /// How often each feature is split on, weighted by the tree weights, normalised.
         public let featureImportances: [Double]
 
+        /// Predicts one class index or value per row.
+        /// - Throws: `MLError` for a wrong column count or non-finite values.
+        /// - Complexity: O(rows × trees × depth).
         public func predict(_ features: Matrix) throws -> Prediction {
             try checkPredictionInput(features)
             let n = features.rowCount, m = trees.count
@@ -232,6 +255,9 @@ public struct AdaBoostRegressor: Estimator {
         }
     }
 
+    /// Fits the model as described on the type.
+    /// - Throws: `MLError.invalidParameter` for a hyperparameter outside its constraint,
+    ///   `MLError.invalidInput` for unusable data.
     public func fit(_ data: TrainingData, using rng: inout RandomStream) throws -> Model {
         try validate()
         try checkTrainingData(data)

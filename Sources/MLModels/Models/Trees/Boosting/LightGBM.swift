@@ -13,8 +13,11 @@ import Darwin
 /// Features are binned once (`BinMapper`); histograms are built per feature in parallel, with
 /// results identical for any thread count.
 public struct LightGBM: Estimator {
+    /// PyCaret's model ID.
     public static let id = "lightgbm"
+    /// The leaderboard name (PyCaret's).
     public static let displayName = "Light Gradient Boosting Machine"
+    /// The tasks this estimator learns.
     public static let supportedTasks: Set<Task> = [.binary, .multiclass, .regression]
 
     /// Shrinkage of every tree (`learning_rate`), default 0.1.
@@ -49,6 +52,7 @@ public struct LightGBM: Estimator {
     /// The defaults.
     public init() {}
 
+    /// Declared hyperparameter bounds, checked by `validate()` at the start of `fit`.
     public static let constraints: [ParameterConstraint<LightGBM>] = [
         .real("learning_rate", \.learningRate, .greaterThan(0)),
         .integer("n_estimators", \.estimatorCount, 1...100_000),
@@ -68,6 +72,7 @@ public struct LightGBM: Estimator {
 
     /// A fitted boosted ensemble.
     public struct Model: ProbabilisticModel, FeatureImportanceModel, Hashable {
+        /// The number of feature columns the model expects.
         public let featureCount: Int
         /// The number of classes (0 for regression).
         public let classCount: Int
@@ -93,12 +98,18 @@ public struct LightGBM: Estimator {
             return TreePredictor.accumulate(trees, outputs: k, outputOf: { $0 % k }, scale: 1, initial: initialScores, x: x)
         }
 
+        /// Predicts one class index or value per row.
+        /// - Throws: `MLError` for a wrong column count or non-finite values.
+        /// - Complexity: O(rows × trees × depth).
         public func predict(_ features: Matrix) throws -> Prediction {
             try checkPredictionInput(features)
             if classCount == 0 { return .values(rawScores(features)) }
             return .classes(argmaxClasses(try predictProbabilities(features)))
         }
 
+        /// Class probabilities: one row per sample, one column per class; rows sum to 1.
+        /// - Throws: `MLError` for a wrong column count or non-finite values.
+        /// - Complexity: O(rows × trees × depth).
         public func predictProbabilities(_ features: Matrix) throws -> Matrix {
             try checkPredictionInput(features)
             guard classCount > 0 else {
@@ -118,6 +129,9 @@ public struct LightGBM: Estimator {
         }
     }
 
+    /// Fits the model as described on the type.
+    /// - Throws: `MLError.invalidParameter` for a hyperparameter outside its constraint,
+    ///   `MLError.invalidInput` for unusable data.
     public func fit(_ data: TrainingData, using rng: inout RandomStream) throws -> Model {
         try validate()
         try checkTrainingData(data)

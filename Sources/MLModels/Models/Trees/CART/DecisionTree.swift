@@ -7,8 +7,11 @@ import MLCore
 /// Splits are searched on binned features; a feature with at most 255 distinct training values
 /// has one bin per value, so small data gets scikit-learn's exact thresholds.
 public struct DecisionTreeClassifier: Estimator {
+    /// PyCaret's model ID.
     public static let id = "dt"
+    /// The leaderboard name (PyCaret's).
     public static let displayName = "Decision Tree Classifier"
+    /// The tasks this estimator learns.
     public static let supportedTasks: Set<Task> = [.binary, .multiclass]
     /// The fitted tree.
     public typealias Model = TreeEnsembleModel
@@ -29,6 +32,7 @@ public struct DecisionTreeClassifier: Estimator {
     /// The defaults.
     public init() {}
 
+    /// Declared hyperparameter bounds, checked by `validate()` at the start of `fit`.
     public static let constraints: [ParameterConstraint<DecisionTreeClassifier>] = [
         ParameterConstraint(name: "criterion", expected: "gini or entropy",
                             isSatisfied: { $0.criterion != .squaredError }, describeValue: { $0.criterion.rawValue },
@@ -40,6 +44,9 @@ public struct DecisionTreeClassifier: Estimator {
         .integer("max_bins", \.maxBins, 2...255),
     ]
 
+    /// Fits the model as described on the type.
+    /// - Throws: `MLError.invalidParameter` for a hyperparameter outside its constraint,
+    ///   `MLError.invalidInput` for unusable data.
     public func fit(_ data: TrainingData, using rng: inout RandomStream) throws -> TreeEnsembleModel {
         try validate()
         try checkTrainingData(data)
@@ -53,8 +60,11 @@ public struct DecisionTreeClassifier: Estimator {
 /// A CART regression tree (PyCaret's "dt"), matching scikit-learn's `DecisionTreeRegressor`
 /// (squared error; defaults as `DecisionTreeClassifier`).
 public struct DecisionTreeRegressor: Estimator {
+    /// PyCaret's model ID.
     public static let id = "dt"
+    /// The leaderboard name (PyCaret's).
     public static let displayName = "Decision Tree Regressor"
+    /// The tasks this estimator learns.
     public static let supportedTasks: Set<Task> = [.regression]
     /// The fitted tree.
     public typealias Model = TreeEnsembleModel
@@ -73,6 +83,7 @@ public struct DecisionTreeRegressor: Estimator {
     /// The defaults.
     public init() {}
 
+    /// Declared hyperparameter bounds, checked by `validate()` at the start of `fit`.
     public static let constraints: [ParameterConstraint<DecisionTreeRegressor>] = [
         .optionalInteger("max_depth", \.maxDepth, 1...Int.max),
         .integer("min_samples_split", \.minSamplesSplit, 2...Int.max),
@@ -81,6 +92,9 @@ public struct DecisionTreeRegressor: Estimator {
         .integer("max_bins", \.maxBins, 2...255),
     ]
 
+    /// Fits the model as described on the type.
+    /// - Throws: `MLError.invalidParameter` for a hyperparameter outside its constraint,
+    ///   `MLError.invalidInput` for unusable data.
     public func fit(_ data: TrainingData, using rng: inout RandomStream) throws -> TreeEnsembleModel {
         try validate()
         try checkTrainingData(data)

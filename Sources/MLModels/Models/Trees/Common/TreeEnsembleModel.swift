@@ -5,6 +5,7 @@ import MLCore
 /// Classification trees store class fractions in their leaves and the ensemble averages them
 /// (scikit-learn's soft voting); regression trees store means and the ensemble averages those.
 public struct TreeEnsembleModel: ProbabilisticModel, FeatureImportanceModel, Hashable {
+    /// The number of feature columns the model expects.
     public let featureCount: Int
     /// The number of classes (0 for regression).
     public let classCount: Int
@@ -20,12 +21,18 @@ public struct TreeEnsembleModel: ProbabilisticModel, FeatureImportanceModel, Has
                                         initial: [Double](repeating: 0, count: k), x: x)
     }
 
+    /// Predicts one class index or value per row.
+    /// - Throws: `MLError` for a wrong column count or non-finite values.
+    /// - Complexity: O(rows × trees × depth).
     public func predict(_ features: Matrix) throws -> Prediction {
         try checkPredictionInput(features)
         if classCount == 0 { return .values(averagedValues(features)) }
         return .classes(argmaxClasses(try predictProbabilities(features)))
     }
 
+    /// Class probabilities: one row per sample, one column per class; rows sum to 1.
+    /// - Throws: `MLError` for a wrong column count or non-finite values.
+    /// - Complexity: O(rows × trees × depth).
     public func predictProbabilities(_ features: Matrix) throws -> Matrix {
         try checkPredictionInput(features)
         guard classCount > 0 else { throw MLError.invalidInput("A regression tree model has no class probabilities.") }

@@ -3,8 +3,11 @@ import MLCore
 /// An extra-trees classifier (PyCaret's "et"), after scikit-learn's `ExtraTreesClassifier`: 100
 /// trees on all rows, √p features per node, one uniformly drawn threshold per feature.
 public struct ExtraTreesClassifier: Estimator {
+    /// PyCaret's model ID.
     public static let id = "et"
+    /// The leaderboard name (PyCaret's).
     public static let displayName = "Extra Trees Classifier"
+    /// The tasks this estimator learns.
     public static let supportedTasks: Set<Task> = [.binary, .multiclass]
     /// The fitted ensemble.
     public typealias Model = TreeEnsembleModel
@@ -31,6 +34,7 @@ public struct ExtraTreesClassifier: Estimator {
     /// The defaults.
     public init() {}
 
+    /// Declared hyperparameter bounds, checked by `validate()` at the start of `fit`.
     public static let constraints: [ParameterConstraint<ExtraTreesClassifier>] = [
         .integer("n_estimators", \.estimatorCount, 1...100_000),
         ParameterConstraint(name: "criterion", expected: "gini or entropy",
@@ -44,6 +48,9 @@ public struct ExtraTreesClassifier: Estimator {
         .optionalInteger("n_jobs", \.threads, 1...1024),
     ]
 
+    /// Fits the model as described on the type.
+    /// - Throws: `MLError.invalidParameter` for a hyperparameter outside its constraint,
+    ///   `MLError.invalidInput` for unusable data.
     public func fit(_ data: TrainingData, using rng: inout RandomStream) throws -> TreeEnsembleModel {
         try validate()
         try checkTrainingData(data)
@@ -59,8 +66,11 @@ import MLCore
 /// An extra-trees regressor (PyCaret's "et"), after scikit-learn's `ExtraTreesRegressor`: 100
 /// trees on all rows, every feature per node, one uniformly drawn threshold per feature.
 public struct ExtraTreesRegressor: Estimator {
+    /// PyCaret's model ID.
     public static let id = "et"
+    /// The leaderboard name (PyCaret's).
     public static let displayName = "Extra Trees Regressor"
+    /// The tasks this estimator learns.
     public static let supportedTasks: Set<Task> = [.regression]
     /// The fitted ensemble.
     public typealias Model = TreeEnsembleModel
@@ -85,6 +95,7 @@ public struct ExtraTreesRegressor: Estimator {
     /// The defaults.
     public init() {}
 
+    /// Declared hyperparameter bounds, checked by `validate()` at the start of `fit`.
     public static let constraints: [ParameterConstraint<ExtraTreesRegressor>] = [
         .integer("n_estimators", \.estimatorCount, 1...100_000),
         .optionalInteger("max_depth", \.maxDepth, 1...Int.max),
@@ -95,6 +106,9 @@ public struct ExtraTreesRegressor: Estimator {
         .optionalInteger("n_jobs", \.threads, 1...1024),
     ]
 
+    /// Fits the model as described on the type.
+    /// - Throws: `MLError.invalidParameter` for a hyperparameter outside its constraint,
+    ///   `MLError.invalidInput` for unusable data.
     public func fit(_ data: TrainingData, using rng: inout RandomStream) throws -> TreeEnsembleModel {
         try validate()
         try checkTrainingData(data)

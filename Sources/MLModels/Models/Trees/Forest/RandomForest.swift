@@ -4,8 +4,11 @@ import MLCore
 /// 100 bootstrapped CART trees, √p features per node, probabilities averaged. Trees run in
 /// parallel by index with `rng.split(treeIndex)`, so results do not depend on the thread count.
 public struct RandomForestClassifier: Estimator {
+    /// PyCaret's model ID.
     public static let id = "rf"
+    /// The leaderboard name (PyCaret's).
     public static let displayName = "Random Forest Classifier"
+    /// The tasks this estimator learns.
     public static let supportedTasks: Set<Task> = [.binary, .multiclass]
     /// The fitted ensemble.
     public typealias Model = TreeEnsembleModel
@@ -32,6 +35,7 @@ public struct RandomForestClassifier: Estimator {
     /// The defaults.
     public init() {}
 
+    /// Declared hyperparameter bounds, checked by `validate()` at the start of `fit`.
     public static let constraints: [ParameterConstraint<RandomForestClassifier>] = [
         .integer("n_estimators", \.estimatorCount, 1...100_000),
         ParameterConstraint(name: "criterion", expected: "gini or entropy",
@@ -45,6 +49,9 @@ public struct RandomForestClassifier: Estimator {
         .optionalInteger("n_jobs", \.threads, 1...1024),
     ]
 
+    /// Fits the model as described on the type.
+    /// - Throws: `MLError.invalidParameter` for a hyperparameter outside its constraint,
+    ///   `MLError.invalidInput` for unusable data.
     public func fit(_ data: TrainingData, using rng: inout RandomStream) throws -> TreeEnsembleModel {
         try validate()
         try checkTrainingData(data)
@@ -60,8 +67,11 @@ import MLCore
 /// A random forest regressor (PyCaret's "rf"), after scikit-learn's `RandomForestRegressor`:
 /// 100 bootstrapped CART trees on squared error, every feature per node, means averaged.
 public struct RandomForestRegressor: Estimator {
+    /// PyCaret's model ID.
     public static let id = "rf"
+    /// The leaderboard name (PyCaret's).
     public static let displayName = "Random Forest Regressor"
+    /// The tasks this estimator learns.
     public static let supportedTasks: Set<Task> = [.regression]
     /// The fitted ensemble.
     public typealias Model = TreeEnsembleModel
@@ -86,6 +96,7 @@ public struct RandomForestRegressor: Estimator {
     /// The defaults.
     public init() {}
 
+    /// Declared hyperparameter bounds, checked by `validate()` at the start of `fit`.
     public static let constraints: [ParameterConstraint<RandomForestRegressor>] = [
         .integer("n_estimators", \.estimatorCount, 1...100_000),
         .optionalInteger("max_depth", \.maxDepth, 1...Int.max),
@@ -96,6 +107,9 @@ public struct RandomForestRegressor: Estimator {
         .optionalInteger("n_jobs", \.threads, 1...1024),
     ]
 
+    /// Fits the model as described on the type.
+    /// - Throws: `MLError.invalidParameter` for a hyperparameter outside its constraint,
+    ///   `MLError.invalidInput` for unusable data.
     public func fit(_ data: TrainingData, using rng: inout RandomStream) throws -> TreeEnsembleModel {
         try validate()
         try checkTrainingData(data)
