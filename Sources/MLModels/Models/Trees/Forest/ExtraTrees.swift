@@ -1,0 +1,120 @@
+import MLCore
+
+/// An extra-trees classifier (PyCaret's "et"), after scikit-learn's `ExtraTreesClassifier`: 100
+/// trees on all rows, √p features per node, one uniformly drawn threshold per feature.
+public struct ExtraTreesClassifier: Estimator {
+    /// PyCaret's model ID.
+    public static let id = "et"
+    /// The leaderboard name (PyCaret's).
+    public static let displayName = "Extra Trees Classifier"
+    /// The tasks this estimator learns.
+    public static let supportedTasks: Set<Task> = [.binary, .multiclass]
+    /// The fitted ensemble.
+    public typealias Model = TreeEnsembleModel
+
+    /// `n_estimators`, default 100.
+    public var estimatorCount = 100
+    /// `criterion`: gini (default) or entropy.
+    public var criterion = CARTCriterion.gini
+    /// `max_depth`, default `nil` (grow until pure).
+    public var maxDepth: Int? = nil
+    /// `min_samples_split`, default 2.
+    public var minSamplesSplit = 2
+    /// `min_samples_leaf`, default 1.
+    public var minSamplesLeaf = 1
+    /// `max_features`, default sqrt.
+    public var maxFeatures = MaxFeatures.sqrt
+    /// `bootstrap`, default false.
+    public var bootstrap = false
+    /// Value bins per feature, default 255.
+    public var maxBins = 255
+    /// Worker threads (`n_jobs`); `nil` (default) uses every core. Results do not depend on it.
+    public var threads: Int? = nil
+
+    /// The defaults.
+    public init() {}
+
+    /// Declared hyperparameter bounds, checked by `validate()` at the start of `fit`.
+    public static let constraints: [ParameterConstraint<ExtraTreesClassifier>] = [
+        .integer("n_estimators", \.estimatorCount, 1...100_000),
+        ParameterConstraint(name: "criterion", expected: "gini or entropy",
+                            isSatisfied: { $0.criterion != .squaredError }, describeValue: { $0.criterion.rawValue },
+                            invalidVariants: { var c = $0; c.criterion = .squaredError; return [c] }),
+        .optionalInteger("max_depth", \.maxDepth, 1...Int.max),
+        .integer("min_samples_split", \.minSamplesSplit, 2...Int.max),
+        .integer("min_samples_leaf", \.minSamplesLeaf, 1...Int.max),
+        .maxFeatures("max_features", \.maxFeatures),
+        .integer("max_bins", \.maxBins, 2...255),
+        .optionalInteger("n_jobs", \.threads, 1...1024),
+    ]
+
+    /// Fits the model as described on the type.
+    /// - Throws: `MLError.invalidParameter` for a hyperparameter outside its constraint,
+    ///   `MLError.invalidInput` for unusable data.
+    public func fit(_ data: TrainingData, using rng: inout RandomStream) throws -> TreeEnsembleModel {
+        try validate()
+        try checkTrainingData(data)
+        return fitCARTEnsemble(data, CARTForestConfiguration(
+            treeCount: estimatorCount, criterion: criterion, maxDepth: maxDepth, minSamplesSplit: minSamplesSplit,
+            minSamplesLeaf: minSamplesLeaf, maxFeatures: maxFeatures, bootstrap: bootstrap, randomThresholds: true,
+            maxBins: maxBins, threads: threads), using: &rng)
+    }
+}
+
+import MLCore
+
+/// An extra-trees regressor (PyCaret's "et"), after scikit-learn's `ExtraTreesRegressor`: 100
+/// trees on all rows, every feature per node, one uniformly drawn threshold per feature.
+public struct ExtraTreesRegressor: Estimator {
+    /// PyCaret's model ID.
+    public static let id = "et"
+    /// The leaderboard name (PyCaret's).
+    public static let displayName = "Extra Trees Regressor"
+    /// The tasks this estimator learns.
+    public static let supportedTasks: Set<Task> = [.regression]
+    /// The fitted ensemble.
+    public typealias Model = TreeEnsembleModel
+
+    /// `n_estimators`, default 100.
+    public var estimatorCount = 100
+    /// `max_depth`, default `nil` (grow until pure).
+    public var maxDepth: Int? = nil
+    /// `min_samples_split`, default 2.
+    public var minSamplesSplit = 2
+    /// `min_samples_leaf`, default 1.
+    public var minSamplesLeaf = 1
+    /// `max_features`, default all (1.0).
+    public var maxFeatures = MaxFeatures.all
+    /// `bootstrap`, default false.
+    public var bootstrap = false
+    /// Value bins per feature, default 255.
+    public var maxBins = 255
+    /// Worker threads (`n_jobs`); `nil` (default) uses every core. Results do not depend on it.
+    public var threads: Int? = nil
+
+    /// The defaults.
+    public init() {}
+
+    /// Declared hyperparameter bounds, checked by `validate()` at the start of `fit`.
+    public static let constraints: [ParameterConstraint<ExtraTreesRegressor>] = [
+        .integer("n_estimators", \.estimatorCount, 1...100_000),
+        .optionalInteger("max_depth", \.maxDepth, 1...Int.max),
+        .integer("min_samples_split", \.minSamplesSplit, 2...Int.max),
+        .integer("min_samples_leaf", \.minSamplesLeaf, 1...Int.max),
+        .maxFeatures("max_features", \.maxFeatures),
+        .integer("max_bins", \.maxBins, 2...255),
+        .optionalInteger("n_jobs", \.threads, 1...1024),
+    ]
+
+    /// Fits the model as described on the type.
+    /// - Throws: `MLError.invalidParameter` for a hyperparameter outside its constraint,
+    ///   `MLError.invalidInput` for unusable data.
+    public func fit(_ data: TrainingData, using rng: inout RandomStream) throws -> TreeEnsembleModel {
+        try validate()
+        try checkTrainingData(data)
+        return fitCARTEnsemble(data, CARTForestConfiguration(
+            treeCount: estimatorCount, criterion: .squaredError, maxDepth: maxDepth, minSamplesSplit: minSamplesSplit,
+            minSamplesLeaf: minSamplesLeaf, maxFeatures: maxFeatures, bootstrap: bootstrap, randomThresholds: true,
+            maxBins: maxBins, threads: threads), using: &rng)
+    }
+}
