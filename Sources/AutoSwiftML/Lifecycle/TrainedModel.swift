@@ -119,7 +119,7 @@ public struct TrainedModel: Sendable {
         guard Set(classNames).count == classNames.count else {
             throw MLError.invalidInput("The class labels repeat: \(classNames.joined(separator: ", ")).")
         }
-        if let p = model as? any ProbabilisticModel, p.classCount != classNames.count {
+        if task.isClassification, let p = model as? any ProbabilisticModel, p.classCount != classNames.count {
             throw MLError.invalidInput("The model gives probabilities for \(p.classCount) classes but \(classNames.count) class labels are listed.")
         }
         let estimatorType = type(of: estimator)
@@ -146,7 +146,9 @@ public struct TrainedModel: Sendable {
             throw MLError.shapeMismatch(expected: "\(table.rowCount) predictions", got: "\(prediction.count)")
         }
         var probabilities: Matrix?
-        if includingProbabilities, let p = model as? any ProbabilisticModel {
+        // A model type shared by classifiers and regressors (trees) conforms to ProbabilisticModel
+        // either way; only a classification task has probabilities.
+        if includingProbabilities, task.isClassification, let p = model as? any ProbabilisticModel {
             probabilities = try p.predictProbabilities(features)
         }
         if case let .classes(c) = prediction, c.contains(where: { $0 < 0 || Int($0) >= classNames.count }) {
