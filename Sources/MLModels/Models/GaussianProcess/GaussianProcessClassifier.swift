@@ -22,8 +22,8 @@ import Darwin
 /// uses) is `1.0 * RBF(1.0)` with FIXED hyperparameters, so by default nothing is tuned
 /// (`optimizesKernel = false`). With `optimizesKernel = true` this is `ConstantKernel(1.0) *
 /// RBF(1.0)`: `[log c, log ℓ]` maximise the approximate log marginal likelihood (gradient by GPML
-/// Algorithm 5.1) by L-BFGS with scipy's L-BFGS-B tolerances, each kept within `[1e-5, 1e5]` by
-/// clamping in log space, separately for every binary problem; `restarts` further runs start from
+/// Algorithm 5.1) by a projected L-BFGS (`BoxedLBFGS`) with scipy's L-BFGS-B tolerances, each kept
+/// within `[1e-5, 1e5]` (projection in log space), separately for every binary problem; `restarts` further runs start from
 /// log-uniform points drawn from the `RandomStream`.
 ///
 /// A class listed in the target without training rows gets probability 0; with a single present
@@ -137,19 +137,16 @@ public struct GaussianProcessClassifier: Estimator {
                             r: try LaplaceBinaryGP.rMatrix(mode))
     }
 
-    /// Minimises the negative log marginal likelihood over `θ` clamped to the bounds.
+    /// Minimises the negative log marginal likelihood over `θ` in the bounds (`BoxedLBFGS`, which
+    /// follows scipy's L-BFGS-B as scikit-learn calls it).
     func optimise(from start: [Double], squaredDistances d: Matrix, y: [Double]) throws -> (theta: [Double], value: Double) {
-        let (lower, upper) = Self.logBounds
-        func clamp(_ t: [Double]) -> [Double] { t.map { min(max($0, lower), upper) } }
         var failure: Error? = nil
-        let solver = LBFGS(memory: 10, maxIterations: 15_000, gradientTolerance: 1e-5,
-                           functionTolerance: 2.220446049250313e-09, maxLineSearchSteps: 20)
-        let result = solver.minimize(from: clamp(start)) { t, g in
-            let c = clamp(t)
+        let solver = BoxedLBFGS(lower: Self.logBounds.lower, upper: Self.logBounds.upper)
+        let result = solver.minimize(from: start) { t, g in
             do {
                 let (value, gradient) = try LaplaceBinaryGP.logMarginalLikelihood(
-                    theta: c, squaredDistances: d, y: y, maxIterations: maxIterationsPredict)
-                for i in 0..<2 { g[i] = c[i] == t[i] ? -gradient[i] : 0 }   // flat outside the bounds
+                    theta: t, squaredDistances: d, y: y, maxIterations: maxIterationsPredict)
+                for i in 0..<2 { g[i] = -gradient[i] }
                 return value.isFinite ? -value : .infinity
             } catch {
                 failure = error
@@ -158,7 +155,7 @@ public struct GaussianProcessClassifier: Estimator {
             }
         }
         if let failure, !result.value.isFinite { throw failure }
-        return (clamp(result.x), result.value)
+        return (result.x, result.value)
     }
 
     /// A fitted Gaussian process classifier.
