@@ -153,3 +153,42 @@ import Glibc
         #expect(throws: MLError.self) { try GaussianProcessClassifier(lengthScale: 0).fit(TrainingData(features: x, target: target), using: &rng) }
     }
 }
+
+@Suite struct BoxedLBFGSTests {
+    /// Interior optimum (Rosenbrock), an optimum outside the box (ends on the bound), and scipy's
+    /// first move: the projected steepest-descent point with step 1.
+    @Test func minimisesWithinTheBox() {
+        let solver = BoxedLBFGS(lower: -5, upper: 5)
+        let rosenbrock = solver.minimize(from: [-1.2, 1]) { x, g in
+            g[0] = -400 * x[0] * (x[1] - x[0] * x[0]) - 2 * (1 - x[0])
+            g[1] = 200 * (x[1] - x[0] * x[0])
+            return 100 * (x[1] - x[0] * x[0]) * (x[1] - x[0] * x[0]) + (1 - x[0]) * (1 - x[0])
+        }
+        #expect(abs(rosenbrock.x[0] - 1) < 1e-3 && abs(rosenbrock.x[1] - 1) < 1e-3)
+        let bounded = solver.minimize(from: [0, 0]) { x, g in
+            g[0] = 2 * (x[0] - 8); g[1] = 2 * (x[1] + 1)
+            return (x[0] - 8) * (x[0] - 8) + (x[1] + 1) * (x[1] + 1)
+        }
+        #expect(bounded.x[0] == 5 && abs(bounded.x[1] + 1) < 1e-6)
+        var visited: [[Double]] = []
+        _ = solver.minimize(from: [0, 0]) { x, g in
+            visited.append(x)
+            g[0] = 2 * (x[0] - 3) * 0.1; g[1] = 2 * (x[1] - 40)
+            return 0.1 * (x[0] - 3) * (x[0] - 3) + (x[1] - 40) * (x[1] - 40)
+        }
+        #expect(visited.count > 1 && abs(visited[1][0] - 0.6) < 1e-12 && visited[1][1] == 5)   // P(x − g) = P([0.6, 80])
+    }
+
+    @Test func restartsNeverLowerTheLikelihood() throws {
+        let x = try GaussianProcessClassifierTests.randomMatrix(24, 2, seed: 8)
+        let y: [Int32] = (0..<24).map { x[$0, 0] * x[$0, 1] > 0 ? 1 : 0 }
+        let data = TrainingData(features: x, target: .classes(indices: y, names: ["a", "b"]))
+        var r1 = RandomStream(seed: 3), r2 = RandomStream(seed: 3), r3 = RandomStream(seed: 3)
+        let plain = try GaussianProcessClassifier(optimizesKernel: true).fit(data, using: &r1)
+        let restarted = try GaussianProcessClassifier(optimizesKernel: true, restarts: 2).fit(data, using: &r2)
+        let again = try GaussianProcessClassifier(optimizesKernel: true, restarts: 2).fit(data, using: &r3)
+        #expect(restarted.binaries[0].logMarginalLikelihood >= plain.binaries[0].logMarginalLikelihood - 1e-9)
+        #expect(restarted.binaries == again.binaries)
+        #expect(plain.binaries[0].logMarginalLikelihood > (try GaussianProcessClassifier().fit(data, using: &r1)).binaries[0].logMarginalLikelihood)
+    }
+}

@@ -23,8 +23,8 @@ import Darwin
 /// (`optimizesKernel = false`). With `optimizesKernel = true` this is `ConstantKernel(1.0) *
 /// RBF(1.0)`: `[log c, log ℓ]` maximise the approximate log marginal likelihood (gradient by GPML
 /// Algorithm 5.1) by a projected L-BFGS (`BoxedLBFGS`) with scipy's L-BFGS-B tolerances, each kept
-/// within `[1e-5, 1e5]` (projection in log space), separately for every binary problem; `restarts` further runs start from
-/// log-uniform points drawn from the `RandomStream`.
+/// within `[1e-5, 1e5]` (projection in log space), separately for every binary problem;
+/// `restarts` further runs start from log-uniform points drawn from the `RandomStream`.
 ///
 /// A class listed in the target without training rows gets probability 0; with a single present
 /// class every row gets that class. Sample weights are not supported (as scikit-learn).
