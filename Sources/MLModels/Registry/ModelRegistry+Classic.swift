@@ -1,6 +1,6 @@
 extension ModelRegistry {
-    /// Registry entries of the Classic family (nb, lda, qda, knn, rbfsvm, mlp), with PyCaret's IDs
-    /// and names. PyCaret's turbo mode leaves out `rbfsvm` and `mlp` (`is_turbo=False`), so they are
+    /// Registry entries of the Classic family (nb, lda, qda, knn, rbfsvm, gpc, mlp), with PyCaret's IDs
+    /// and names. PyCaret's turbo mode leaves out `rbfsvm`, `gpc` and `mlp` (`is_turbo=False`), so they are
     /// marked slow on large data; `knn` is in PyCaret's turbo set.
     static let classicModels: [ModelSpec] = [
         ModelSpec(GaussianNaiveBayes.self, kind: .classification,
@@ -14,6 +14,8 @@ extension ModelRegistry {
         ModelSpec(KNeighborsRegressor.self, kind: .regression, capabilities: Capabilities()),
         ModelSpec(SVC.self, kind: .classification,
                   capabilities: Capabilities(providesProbabilities: true, isRandomized: true, isSlowOnLargeData: true)),
+        ModelSpec(GaussianProcessClassifier.self, kind: .classification,
+                  capabilities: Capabilities(providesProbabilities: true, isSlowOnLargeData: true)),
         ModelSpec(MLPClassifier.self, kind: .classification,
                   capabilities: Capabilities(providesProbabilities: true, isRandomized: true, isSlowOnLargeData: true)),
         ModelSpec(MLPRegressor.self, kind: .regression,

@@ -13,6 +13,7 @@ import TestSupport
             ("knn", .classification, "K Neighbors Classifier"),
             ("knn", .regression, "K Neighbors Regressor"),
             ("rbfsvm", .classification, "SVM - Radial Kernel"),
+            ("gpc", .classification, "Gaussian Process Classifier"),
             ("mlp", .classification, "MLP Classifier"),
             ("mlp", .regression, "MLP Regressor"),
         ]
@@ -20,9 +21,9 @@ import TestSupport
             let spec = ModelRegistry.spec(id: id, kind: kind)
             #expect(spec?.displayName == name)
         }
-        // PyCaret's turbo mode leaves out rbfsvm and mlp only.
+        // PyCaret's turbo mode leaves out rbfsvm, gpc and mlp only.
         let slow = Set(ModelRegistry.all.filter { $0.capabilities.isSlowOnLargeData }.map(\.id))
-        #expect(slow.isSuperset(of: ["rbfsvm", "mlp"]) && !slow.contains("knn") && !slow.contains("nb"))
+        #expect(slow.isSuperset(of: ["rbfsvm", "gpc", "mlp"]) && !slow.contains("knn") && !slow.contains("nb"))
     }
 
     /// Fits `e` on `data`, then checks defaults, seeds, JSON round trips, probabilities and bad parameters.
@@ -54,7 +55,7 @@ import TestSupport
         let wine = try ClassicDataFixture.load("wine")
         let cls = try wine.trainingData(classification: true)
         let test = try wine.testFeatures
-        for spec in ModelRegistry.all where spec.kind == .classification && ["nb", "lda", "qda", "knn", "rbfsvm", "mlp"].contains(spec.id) {
+        for spec in ModelRegistry.all where spec.kind == .classification && ["nb", "lda", "qda", "knn", "rbfsvm", "gpc", "mlp"].contains(spec.id) {
             var e = spec.make()
             if var mlp = e as? MLPClassifier { mlp.maxIterations = 20; e = mlp }
             try conformance(e, cls, test)

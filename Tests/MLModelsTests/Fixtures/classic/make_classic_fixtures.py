@@ -1,4 +1,4 @@
-"""Reference values for the classic models (nb, lda, qda, knn, mlp, rbfsvm) from scikit-learn.
+"""Reference values for the classic models (nb, lda, qda, knn, mlp, rbfsvm, gpc) from scikit-learn.
 
 Run through make_classic_fixtures.sh (it creates its own venv with scikit-learn==1.9.1 and pandas),
 or directly with any Python that has them:
@@ -7,7 +7,7 @@ or directly with any Python that has them:
 
 Writes, next to this script:
   data_titanic.json, data_wine.json, data_diabetes.json  -- X (rows), y, a fixed 70/30 split by index
-  nb.json, lda.json, qda.json, knn.json, mlp.json, svc.json -- fitted parameters, predictions, scores
+  nb.json, lda.json, qda.json, knn.json, mlp.json, svc.json, gpc.json -- fitted parameters, predictions, scores
 
 Preprocessing is FIXED here (fitted on all rows, which is fine for reference values):
   titanic: Pclass, Sex (male 0 / female 1), Age (median-imputed), SibSp, Parch, Fare,
@@ -22,6 +22,8 @@ import sys
 import numpy as np
 import pandas as pd
 import sklearn
+from sklearn.gaussian_process import GaussianProcessClassifier
+from sklearn.gaussian_process.kernels import RBF, ConstantKernel
 from sklearn.discriminant_analysis import LinearDiscriminantAnalysis, QuadraticDiscriminantAnalysis
 from sklearn.metrics import accuracy_score, r2_score
 from sklearn.naive_bayes import GaussianNB
@@ -211,4 +213,20 @@ for name in CLASSIFICATION:
                         "proba_accuracy": accuracy_score(yte, p.predict(Xte))}
     svc[name] = entry
 dump("svc.json", svc)
+# Gaussian process classifier (PyCaret's gpc: defaults + random_state). scikit-learn's default
+# kernel is 1.0 * RBF(1.0) with FIXED hyperparameters; "optimised" uses ConstantKernel(1.0) * RBF(1.0)
+# with the default bounds 1e-5..1e5, fitted by L-BFGS-B on the Laplace log marginal likelihood.
+gpc = {}
+for name in CLASSIFICATION:
+    Xtr, ytr, Xte, yte = parts(name)
+    entry = {}
+    for variant, kernel in [("default", None), ("optimised", ConstantKernel(1.0) * RBF(1.0))]:
+        m = GaussianProcessClassifier(kernel=kernel, random_state=0).fit(Xtr, ytr)
+        estimators = [m.base_estimator_] if len(m.classes_) == 2 else m.base_estimator_.estimators_
+        entry[variant] = {"theta": [tolist(e.kernel_.theta) for e in estimators],
+                          "lml": [float(e.log_marginal_likelihood_value_) for e in estimators],
+                          "proba": tolist(m.predict_proba(Xte)), "predict": tolist(m.predict(Xte)),
+                          "accuracy": accuracy_score(yte, m.predict(Xte))}
+    gpc[name] = entry
+dump("gpc.json", gpc)
 print("fixtures written to", HERE)
