@@ -52,7 +52,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Leave out these model IDs, comma-separated.")
     var exclude: String?
 
-    @Flag(inversion: .prefixedNo, help: "Leave out models that scale badly with rows (rbfsvm, mlp), as PyCaret's turbo does; a model named in --include always runs.")
+    @Flag(inversion: .prefixedNo, help: "Leave out models that scale badly with rows (rbfsvm, gpc, mlp), as PyCaret's turbo does; a model named in --include always runs.")
     var turbo = true
 
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.")

@@ -14,7 +14,7 @@ public struct CompareOptions: Sendable, Codable, Hashable {
     /// Whether the best model is refitted on the training part and scored on the holdout (default true).
     public var scoresHoldout: Bool
     /// PyCaret's `turbo` (default true): leave out models whose capabilities say they are slow on
-    /// large data (rbfsvm, mlp), unless `include` names models explicitly.
+    /// large data (rbfsvm, gpc, mlp), unless `include` names models explicitly.
     public var turbo: Bool
 
     /// The defaults.
