@@ -105,20 +105,22 @@ public struct SearchDimension<E: Estimator>: Sendable {
         }
     }
 
-    /// A parameter taking one of `choices` (label, value); the domain lists every label.
+    /// A parameter taking one of `choices` (label, value); the domain lists the labels in
+    /// `searched` (default: every label), and overrides may use any label of `choices`.
     public static func categorical<V: Sendable>(_ name: String, _ path: WritableKeyPath<E, V> & Sendable,
-                                                choices: [(String, V)]) -> Self {
+                                                choices: [(String, V)], searched: [String]? = nil) -> Self {
         let labels = choices.map(\.0)
         let table = choices
-        return Self(name: name, domain: .categorical(labels), kind: .categorical(labels)) { e, v in
+        return Self(name: name, domain: .categorical(searched ?? labels), kind: .categorical(labels)) { e, v in
             if case let .category(s) = v, let hit = table.first(where: { $0.0 == s }) { e[keyPath: path] = hit.1 }
         }
     }
 
-    /// A string-backed enum parameter searched over `cases`; the labels are the raw values.
-    public static func categorical<V: RawRepresentable & Sendable>(_ name: String, _ path: WritableKeyPath<E, V> & Sendable,
-                                                                   _ cases: [V]) -> Self where V.RawValue == String {
-        categorical(name, path, choices: cases.map { ($0.rawValue, $0) })
+    /// A string-backed enum parameter searched over `cases`; the labels are the raw values, and
+    /// overrides may use any case.
+    public static func categorical<V: RawRepresentable & CaseIterable & Sendable>(
+        _ name: String, _ path: WritableKeyPath<E, V> & Sendable, _ cases: [V]) -> Self where V.RawValue == String {
+        categorical(name, path, choices: V.allCases.map { ($0.rawValue, $0) }, searched: cases.map(\.rawValue))
     }
 
     /// A Boolean parameter searched over `true` and `false`.

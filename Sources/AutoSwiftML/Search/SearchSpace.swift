@@ -113,6 +113,7 @@ public struct AnySearchSpace: Sendable {
     private let make: @Sendable ([ParameterValue?]) -> any Estimator
     private let override: @Sendable (String, ParameterDomain) throws -> AnySearchSpace
     private let check: @Sendable () throws -> Void
+    private let rebase: @Sendable (any Estimator) -> AnySearchSpace?
 
     /// Erases `space` built on `base`.
     public init<E: Estimator>(_ space: SearchSpace<E>, base: E) {
@@ -128,7 +129,12 @@ public struct AnySearchSpace: Sendable {
             return AnySearchSpace(copy, base: base)
         }
         check = { try space.validate(base: base) }
+        rebase = { other in (other as? E).map { AnySearchSpace(space, base: $0) } }
     }
+
+    /// The same space built on `estimator` (its other hyperparameters are kept); `nil` when the
+    /// estimator is of another type.
+    public func rebased(on estimator: any Estimator) -> AnySearchSpace? { rebase(estimator) }
 
     /// The candidate estimator for `values` (aligned with `dimensions`; `nil` = inactive).
     public func estimator(from values: [ParameterValue?]) -> any Estimator { make(values) }
