@@ -202,3 +202,42 @@ fileprivate extension String {
         return String(s)
     }
 }
+
+extension ParameterValue {
+    /// Decodes a JSON number or string: a string is a category, an integral number an integer,
+    /// any other number a real.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if let s = try? c.decode(String.self) {
+            self = .category(s)
+        } else if let i = try? c.decode(Int.self) {
+            self = .integer(i)
+        } else {
+            self = .real(try c.decode(Double.self))
+        }
+    }
+
+    /// Encodes as a plain JSON number (reals and integers) or string (categories).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case let .real(x): try c.encode(x)
+        case let .integer(i): try c.encode(i)
+        case let .category(s): try c.encode(s)
+        }
+    }
+}
+
+extension ParameterDomain {
+    /// Decodes the text form (`"log:0.001..100"`).
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        try self.init(parsing: text)
+    }
+
+    /// Encodes the text form (`"log:0.001..100"`).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+}

@@ -77,16 +77,16 @@ enum AnalyticFunctions {
 
     @Test(arguments: [SearchMethod.tpe, .gp])
     func beatsRandomOnBranin(_ method: SearchMethod) throws {
-        #expect(try Self.wins(method, AnalyticFunctions.braninSpace, AnalyticFunctions.branin, trials: method == .gp ? 30 : 60) >= 8)
+        #expect(try Self.wins(method, AnalyticFunctions.braninSpace, { AnalyticFunctions.branin($0) }, trials: method == .gp ? 30 : 60) >= 8)
     }
 
     @Test(arguments: [SearchMethod.tpe, .gp])
     func beatsRandomOnHartmann6(_ method: SearchMethod) throws {
-        #expect(try Self.wins(method, AnalyticFunctions.hartmannSpace, AnalyticFunctions.hartmann6, trials: method == .gp ? 40 : 80) >= 8)
+        #expect(try Self.wins(method, AnalyticFunctions.hartmannSpace, { AnalyticFunctions.hartmann6($0) }, trials: method == .gp ? 40 : 80) >= 8)
     }
 
     @Test(arguments: [SearchMethod.tpe, .gp])
     func beatsRandomOnQuadraticWithCategory(_ method: SearchMethod) throws {
-        #expect(try Self.wins(method, AnalyticFunctions.quadraticSpace, AnalyticFunctions.quadratic, trials: method == .gp ? 30 : 60) >= 8)
+        #expect(try Self.wins(method, AnalyticFunctions.quadraticSpace, { AnalyticFunctions.quadratic($0) }, trials: method == .gp ? 30 : 60) >= 8)
     }
 }
