@@ -18,7 +18,7 @@ import TestSupport
         #expect(r.stderr.isEmpty)   // not a terminal: no progress
         let csv = try String(contentsOf: history, encoding: .utf8)
         let lines = csv.split(separator: "\n")
-        #expect(lines.first == "trial,penalty,c,classWeight,fold_1,fold_2,fold_3,mean,seconds,error")
+        #expect(lines.first == "trial,penalty,c,classWeight,fold_1,fold_2,fold_3,mean,resource,seconds,error")
         #expect(lines.count == 7)
     }
 

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Dispatch
 import MLCore
 
@@ -9,6 +14,9 @@ public enum SearchMethod: String, Sendable, Codable, Hashable, CaseIterable {
     case tpe
     /// Gaussian-process Bayesian optimisation with expected improvement.
     case gp
+    /// Successive halving over random candidates: all `trials` candidates on a small share of the
+    /// training rows, the best 1/η on η times more, …, the last round on all rows.
+    case halving
 }
 
 /// How long and how a search runs. The defaults: random search, 50 trials, batches of 2, no time
@@ -30,10 +38,15 @@ public struct SearchOptions: Sendable, Codable, Hashable {
     public var threadCount: Int?
     /// Random start-up trials of `tpe` and `gp` (`nil`: 10, Optuna's default).
     public var startupTrials: Int?
+    /// The reduction factor η of `halving` (default 3, scikit-learn's `factor`).
+    public var halvingFactor: Int
+    /// The smallest resource share of `halving`'s first round (default 0.1).
+    public var minimumResource: Double
 
     /// Options with the defaults above.
     public init(method: SearchMethod = .random, trials: Int = 50, budgetSeconds: Double? = nil, patience: Int? = nil,
-                batchSize: Int = 2, threadCount: Int? = nil, startupTrials: Int? = nil) {
+                batchSize: Int = 2, threadCount: Int? = nil, startupTrials: Int? = nil, halvingFactor: Int = 3,
+                minimumResource: Double = 0.1) {
         self.method = method
         self.trials = trials
         self.budgetSeconds = budgetSeconds
@@ -41,6 +54,8 @@ public struct SearchOptions: Sendable, Codable, Hashable {
         self.batchSize = batchSize
         self.threadCount = threadCount
         self.startupTrials = startupTrials
+        self.halvingFactor = halvingFactor
+        self.minimumResource = minimumResource
     }
 
     /// Checks the options.
@@ -52,6 +67,10 @@ public struct SearchOptions: Sendable, Codable, Hashable {
         if let p = patience, p < 1 { throw MLError.invalidInput("patience must be at least 1; got \(p).") }
         if let t = threadCount, t < 1 { throw MLError.invalidInput("threadCount must be at least 1; got \(t).") }
         if let s = startupTrials, s < 1 { throw MLError.invalidInput("startupTrials must be at least 1; got \(s).") }
+        guard halvingFactor >= 2 else { throw MLError.invalidInput("halvingFactor must be at least 2; got \(halvingFactor).") }
+        guard minimumResource > 0, minimumResource <= 1 else {
+            throw MLError.invalidInput("minimumResource must be in (0, 1]; got \(minimumResource).")
+        }
     }
 }
 
@@ -65,6 +84,8 @@ public struct SearchTrial<Payload: Sendable>: Sendable {
     public let unit: [Double]
     /// The loss (lower is better); `nil` when the trial failed.
     public let loss: Double?
+    /// The share of the resource (training rows) the trial used: 1 except in `halving`'s early rounds.
+    public let resource: Double
     /// What the objective returned besides the loss.
     public let payload: Payload
     /// Wall-clock seconds of the evaluation.
@@ -88,10 +109,12 @@ public struct SearchOutcome<Payload: Sendable>: Sendable {
     /// Why it stopped.
     public let stopReason: SearchStopReason
 
-    /// The trial with the lowest loss (the earliest on ties), if any succeeded.
+    /// The trial with the lowest loss (the earliest on ties) among those on the largest resource,
+    /// if any succeeded.
     public var best: SearchTrial<Payload>? {
+        let top = trials.map(\.resource).max() ?? 1
         var b: SearchTrial<Payload>?
-        for t in trials { if let l = t.loss, b == nil || l < b!.loss! { b = t } }
+        for t in trials where t.resource == top { if let l = t.loss, b == nil || l < b!.loss! { b = t } }
         return b
     }
 }
@@ -125,7 +148,22 @@ public func minimize<Payload: Sendable>(
     progress: ((SearchProgress) -> Void)? = nil,
     objective: @escaping @Sendable ([ParameterValue?]) -> (loss: Double?, payload: Payload)
 ) throws -> SearchOutcome<Payload> {
+    try minimize(dimensions, options: options, using: rng, progress: progress) { values, _ in objective(values) }
+}
+
+/// Minimises `objective`, which also receives the resource share in (0, 1] to spend (less than 1
+/// only in `halving`'s early rounds; for example the share of training rows).
+/// - Throws: `MLError.invalidInput` for a malformed space or bad options.
+public func minimize<Payload: Sendable>(
+    _ dimensions: [SearchDimensionInfo], options: SearchOptions, using rng: RandomStream,
+    progress: ((SearchProgress) -> Void)? = nil,
+    objective: @escaping @Sendable ([ParameterValue?], Double) -> (loss: Double?, payload: Payload)
+) throws -> SearchOutcome<Payload> {
     try options.validate()
+    if options.method == .halving {
+        return try successiveHalving(try SearchGeometry(dimensions), options: options, using: rng, progress: progress,
+                                     objective: objective)
+    }
     let geometry = try SearchGeometry(dimensions)
     let threads = max(1, options.threadCount ?? Parallel.defaultThreadCount)
     let start = DispatchTime.now().uptimeNanoseconds
@@ -151,7 +189,7 @@ public func minimize<Payload: Sendable>(
         let points = batch
         let results = Parallel.map(size, threads: threads) { b -> (Double?, Payload, Double) in
             let t0 = DispatchTime.now().uptimeNanoseconds
-            let r = objective(geometry.values(points[b]))
+            let r = objective(geometry.values(points[b]), 1)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds &- t0) / 1e9
             return (r.loss.flatMap { $0.isFinite ? $0 : nil }, r.payload, seconds)
         }
@@ -160,7 +198,7 @@ public func minimize<Payload: Sendable>(
             let (loss, payload, seconds) = results[b]
             let index = first + b
             trials.append(SearchTrial(index: index, values: geometry.values(points[b]), unit: points[b], loss: loss,
-                                      payload: payload, seconds: seconds))
+                                      resource: 1, payload: payload, seconds: seconds))
             observations.append(SearchObservation(index: index, unit: points[b], active: geometry.activeMask(points[b]),
                                                   loss: loss))
             if let l = loss, bestLoss == nil || l < bestLoss! {
@@ -184,7 +222,7 @@ public func minimize<Payload: Sendable>(
 private func propose(_ options: SearchOptions, geometry: SearchGeometry, observations: [SearchObservation],
                      pending: [[Double]], using rng: inout RandomStream) -> [Double] {
     switch options.method {
-    case .random:
+    case .random, .halving:
         return geometry.randomPoint(using: &rng)
     case .tpe:
         var tpe = TreeParzenEstimator()
@@ -195,4 +233,61 @@ private func propose(_ options: SearchOptions, geometry: SearchGeometry, observa
         if let s = options.startupTrials { gp.startupTrials = s }
         return gp.propose(geometry: geometry, observations: observations, pending: pending, using: &rng)
     }
+}
+
+/// Successive halving (Jamieson & Talwalkar 2016; scikit-learn's `HalvingRandomSearchCV` with
+/// `aggressive_elimination=False`): `trials` random candidates; round k runs the best
+/// ⌈n / ηᵏ⌉ on resource share η^(k − last), the last round on the whole resource. Candidates are the
+/// random search's (candidate `i` from `rng.split(i)`); each round is one parallel batch; the time
+/// budget is checked between rounds; `patience` does not apply.
+private func successiveHalving<Payload: Sendable>(
+    _ geometry: SearchGeometry, options: SearchOptions, using rng: RandomStream,
+    progress: ((SearchProgress) -> Void)?,
+    objective: @escaping @Sendable ([ParameterValue?], Double) -> (loss: Double?, payload: Payload)
+) throws -> SearchOutcome<Payload> {
+    let eta = Double(options.halvingFactor)
+    let n = options.trials
+    // Rounds: as many as halve n down to one candidate, but no round below the minimum resource.
+    var rounds = 1
+    while pow(eta, Double(rounds)) <= Double(n), pow(eta, -Double(rounds)) >= options.minimumResource - 1e-12 { rounds += 1 }
+    let threads = max(1, options.threadCount ?? Parallel.defaultThreadCount)
+    let start = DispatchTime.now().uptimeNanoseconds
+    var candidates: [(index: Int, unit: [Double])] = (0..<n).map { i in
+        var stream = rng.split(UInt64(i))
+        return (i, geometry.randomPoint(using: &stream))
+    }
+    var trials: [SearchTrial<Payload>] = []
+    var reason = SearchStopReason.trials
+    for round in 0..<rounds {
+        if round > 0, let budget = options.budgetSeconds,
+           Double(DispatchTime.now().uptimeNanoseconds &- start) / 1e9 >= budget {
+            reason = .budget
+            break
+        }
+        let resource = pow(eta, Double(round - (rounds - 1)))
+        let current = candidates
+        let results = Parallel.map(current.count, threads: threads) { c -> (Double?, Payload, Double) in
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            let r = objective(geometry.values(current[c].unit), resource)
+            return (r.loss.flatMap { $0.isFinite ? $0 : nil }, r.payload, Double(DispatchTime.now().uptimeNanoseconds &- t0) / 1e9)
+        }
+        var scored: [(candidate: (index: Int, unit: [Double]), loss: Double?)] = []
+        for (c, result) in results.enumerated() {
+            trials.append(SearchTrial(index: trials.count, values: geometry.values(current[c].unit), unit: current[c].unit,
+                                      loss: result.0, resource: resource, payload: result.1, seconds: result.2))
+            scored.append((current[c], result.0))
+        }
+        let best = trials.compactMap(\.loss).min()
+        progress?(SearchProgress(completed: trials.count, planned: trials.count, bestLoss: best))
+        let keep = max(1, Int((Double(current.count) / eta).rounded(.up)))
+        candidates = scored.sorted { a, b in
+            switch (a.loss, b.loss) {
+            case let (x?, y?): return x != y ? x < y : a.candidate.index < b.candidate.index
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return a.candidate.index < b.candidate.index
+            }
+        }.prefix(keep).map(\.candidate)
+    }
+    return SearchOutcome(trials: trials, stopReason: reason)
 }

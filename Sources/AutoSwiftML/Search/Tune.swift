@@ -91,11 +91,13 @@ public func tune(space: AnySearchSpace, experiment: Experiment, options: TuneOpt
     let cvThreads = max(1, threads / max(1, options.search.batchSize))
     let sign = metric.higherIsBetter ? -1.0 : 1.0
 
-    @Sendable func evaluate(_ estimator: any Estimator, threads: Int) -> (loss: Double?, payload: TrialPayload) {
+    let halvingStream = stream.split(RandomKeys.search).split("halving")
+    @Sendable func evaluate(_ estimator: any Estimator, threads: Int, resource: Double = 1) -> (loss: Double?, payload: TrialPayload) {
         do {
             try estimator.validate()
+            let folds = resource < 1 ? subsampledFolds(experiment.folds, share: resource, using: halvingStream) : experiment.folds
             let cv = try crossValidate(estimator: estimator, preprocessing: preprocessing, table: experiment.trainTable,
-                                       target: experiment.trainTarget, folds: experiment.folds, metrics: [metric],
+                                       target: experiment.trainTarget, folds: folds, metrics: [metric],
                                        rng: stream, threads: threads)
             let mean = cv.mean(metric)
             return (mean.map { sign * $0 }, TrialPayload(foldScores: cv.values(of: metric), mean: mean,
@@ -116,14 +118,15 @@ public func tune(space: AnySearchSpace, experiment: Experiment, options: TuneOpt
                 report(TuneProgress(completed: p.completed, planned: p.planned, bestScore: p.bestLoss.map { sign * $0 },
                                     defaultScore: defaultScore))
             }
-        }) { values in
-        evaluate(space.estimator(from: values), threads: cvThreads)
+        }) { values, resource in
+        evaluate(space.estimator(from: values), threads: cvThreads, resource: resource)
     }
 
     let history = outcome.trials.map { t in
         TuneTrial(index: t.index,
                   parameters: zip(space.dimensions, t.values).compactMap { d, v in v.map { ParameterAssignment(name: d.name, value: $0) } },
-                  foldScores: t.payload.foldScores, mean: t.payload.mean, seconds: t.seconds, error: t.payload.error)
+                  foldScores: t.payload.foldScores, mean: t.payload.mean, resource: t.resource, seconds: t.seconds,
+                  error: t.payload.error)
     }
     let best = outcome.best
     var keptDefault = false
@@ -138,6 +141,7 @@ public func tune(space: AnySearchSpace, experiment: Experiment, options: TuneOpt
     }
     let chosen: any Estimator = keptDefault ? base : space.estimator(from: best!.values)
     let chosenTrial = keptDefault ? nil : best.map { history[$0.index] }
+
 
     // Refit on the whole training part, as `compare` scores its holdout.
     let full = try preprocessing.fitTransform(experiment.trainTable, target: experiment.trainTarget,
@@ -164,4 +168,17 @@ struct TrialPayload: Sendable {
     let foldScores: [Double?]
     let mean: Double?
     let error: String?
+}
+
+/// The folds with each training part cut to `share` of its rows (at least 2), chosen by a
+/// permutation from `rng.split(foldIndex)` and kept in ascending order; validation parts unchanged.
+/// The same share gives the same rows for every candidate. Successive halving's resource.
+func subsampledFolds(_ folds: [Fold], share: Double, using rng: RandomStream) -> [Fold] {
+    folds.enumerated().map { f, fold in
+        var stream = rng.split(UInt64(f))
+        let count = min(fold.train.count, max(2, Int((share * Double(fold.train.count)).rounded(.up))))
+        let order = stream.permutation(fold.train.count)
+        let kept = order[..<count].sorted().map { fold.train[$0] }
+        return Fold(train: kept, validation: fold.validation)
+    }
 }

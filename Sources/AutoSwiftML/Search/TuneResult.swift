@@ -29,6 +29,8 @@ public struct TuneTrial: Sendable, Hashable, Codable {
     public let foldScores: [Double?]
     /// The mean over folds (`nil` when the trial failed).
     public let mean: Double?
+    /// The share of each fold's training rows used (below 1 only in `halving`'s early rounds).
+    public let resource: Double
     /// Wall-clock seconds of the trial.
     public let seconds: Double
     /// Why the trial failed, if it did (an invalid candidate never reaches `fit`).
@@ -83,17 +85,18 @@ public struct TuneResult: Sendable {
                     bestParameters: bestParameters, holdoutScore: holdoutScore, history: history)
     }
 
-    /// The history as CSV: `trial,<parameters…>,fold_1…fold_k,mean,seconds,error`; inactive
+    /// The history as CSV: `trial,<parameters…>,fold_1…fold_k,mean,resource,seconds,error`; inactive
     /// parameters and missing scores are empty fields.
     public func historyCSV() -> String {
         let names = dimensions.map(\.name)
-        var lines = [(["trial"] + names + (1...max(1, foldCount)).map { "fold_\($0)" } + ["mean", "seconds", "error"])
+        var lines = [(["trial"] + names + (1...max(1, foldCount)).map { "fold_\($0)" } + ["mean", "resource", "seconds", "error"])
             .joined(separator: ",")]
         for t in history {
             var fields = [String(t.index)]
             for n in names { fields.append(t.parameters.first { $0.name == n }.map { csvField($0.value.description) } ?? "") }
             for f in 0..<max(1, foldCount) { fields.append(f < t.foldScores.count ? (t.foldScores[f].map { "\($0)" } ?? "") : "") }
             fields.append(t.mean.map { "\($0)" } ?? "")
+            fields.append("\(t.resource)")
             fields.append(String(format6(t.seconds)))
             fields.append(csvField(t.error ?? ""))
             lines.append(fields.joined(separator: ","))

@@ -91,7 +91,7 @@ import Testing
                 let x = v[0]!.number!
                 return (x < 0.3 ? nil : (x - 0.6) * (x - 0.6), ())
             }
-            #expect(outcome.trials.count == 16)
+            #expect(outcome.trials.count == (method == .halving ? 16 + 6 + 2 : 16))
             #expect(outcome.trials.contains { $0.loss == nil } || method != .random)
             #expect(abs(outcome.best!.values[0]!.number! - 0.6) < 0.2, "\(method)")
         }

@@ -30,10 +30,10 @@ import TestSupport
 
     static func withoutTimes(_ r: TuneResult) -> [TuneTrial] {
         r.history.map { TuneTrial(index: $0.index, parameters: $0.parameters, foldScores: $0.foldScores, mean: $0.mean,
-                                  seconds: 0, error: $0.error) }
+                                  resource: $0.resource, seconds: 0, error: $0.error) }
     }
 
-    @Test(arguments: [SearchMethod.random, .tpe, .gp])
+    @Test(arguments: SearchMethod.allCases)
     func sameSeedSameHistoryForOneAndTwoThreads(_ method: SearchMethod) throws {
         var options = TuneOptions(search: SearchOptions(method: method, trials: 14, batchSize: 2, startupTrials: 4))
         options.search.threadCount = 1
@@ -42,7 +42,7 @@ import TestSupport
         options.search.threadCount = 2
         let two = try tune(ProbeEstimator(), space: Self.probeSpace, experiment: try Self.syntheticExperiment(threads: 2),
                            options: options)
-        #expect(one.history.count == 14)
+        #expect(one.history.count == (method == .halving ? 14 + 5 + 2 : 14))
         #expect(Self.withoutTimes(one) == Self.withoutTimes(again))
         #expect(Self.withoutTimes(one) == Self.withoutTimes(two))
         #expect(one.bestParameters == two.bestParameters)
@@ -88,8 +88,29 @@ import TestSupport
         #expect(result.history[result.bestTrialIndex!].mean == bestMean)
         #expect(result.model.featureCount == 3)
         let csv = result.historyCSV()
-        #expect(csv.hasPrefix("trial,shrinkage,distance,power,fold_1,fold_2,fold_3,mean,seconds,error\n"))
+        #expect(csv.hasPrefix("trial,shrinkage,distance,power,fold_1,fold_2,fold_3,mean,resource,seconds,error\n"))
         #expect(csv.split(separator: "\n").count == 13)
+    }
+
+    @Test func halvingRunsRoundsOnGrowingSharesOfTheRows() throws {
+        let options = TuneOptions(search: SearchOptions(method: .halving, trials: 9, threadCount: 1), choosesBetter: false)
+        let result = try tune(ProbeEstimator(), space: Self.probeSpace, experiment: try Self.syntheticExperiment(),
+                              options: options)
+        // 9 candidates on 1/9 of the rows, the best 3 on 1/3, the best one on all of them.
+        #expect(result.history.map(\.resource) == [Double](repeating: 1.0 / 9, count: 9) + [1.0 / 3, 1.0 / 3, 1.0 / 3, 1])
+        let firstRound = result.history[..<9].filter { $0.mean != nil }.sorted { a, b in
+            a.mean! != b.mean! ? a.mean! > b.mean! : a.index < b.index
+        }
+        let promoted = result.history[9..<12].map(\.parameters.description)
+        #expect(promoted == firstRound.prefix(3).map(\.parameters.description))
+        #expect(result.history[result.bestTrialIndex!].resource == 1)
+        let folds = try Self.syntheticExperiment().folds
+        let third = subsampledFolds(folds, share: 1.0 / 3, using: RandomStream(seed: 1))
+        for (a, b) in zip(folds, third) {
+            #expect(b.validation == a.validation)
+            #expect(b.train.count == (a.train.count + 2) / 3)
+            #expect(Set(b.train).isSubset(of: Set(a.train)))
+        }
     }
 
     @Test func patienceStopsEarlyAndChooseBetterKeepsTheDefault() throws {
