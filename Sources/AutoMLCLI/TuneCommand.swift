@@ -31,10 +31,10 @@ struct TuneCommand: ParsableCommand {
     @Option(help: "The model ID to tune (see `automl models`).")
     var model: String
 
-    @Option(help: "The searcher: random, tpe or gp.")
+    @Option(help: "The searcher: random, tpe, gp or halving (successive halving over random candidates).")
     var search: SearchMethod = .random
 
-    @Option(help: "The number of trials.")
+    @Option(help: "The number of trials (for halving: candidates in the first round).")
     var trials: Int = 50
 
     @Option(help: "Stop starting new trials after this many seconds.")
@@ -174,12 +174,13 @@ struct TuneCommand: ParsableCommand {
         let ranked = r.history.filter { $0.mean != nil }.sorted { a, b in
             a.mean! != b.mean! ? (r.metric.higherIsBetter ? a.mean! > b.mean! : a.mean! < b.mean!) : a.index < b.index
         }
+        let showsShare = r.history.contains { $0.resource < 1 }
         let rows: [[String]] = ranked.prefix(10).map { t in
             [String(t.index)] + names.map { n in t.parameters.first { $0.name == n }.map { shortValue($0.value) } ?? "" }
-                + [score(t.mean), String(format: "%.2f", t.seconds)]
+                + (showsShare ? [String(format: "%.3f", t.resource)] : []) + [score(t.mean), String(format: "%.2f", t.seconds)]
         }
         lines.append("Top trials:")
-        lines.append(TextTable.render(header: ["Trial"] + names + [metric, "Sec"], rows: rows))
+        lines.append(TextTable.render(header: ["Trial"] + names + (showsShare ? ["Rows share"] : []) + [metric, "Sec"], rows: rows))
         let failed = r.history.filter { $0.mean == nil }
         if !failed.isEmpty {
             lines.append("")

@@ -256,6 +256,11 @@ private func successiveHalving<Payload: Sendable>(
         var stream = rng.split(UInt64(i))
         return (i, geometry.randomPoint(using: &stream))
     }
+    var planned = 0, survivors = n
+    for _ in 0..<rounds {
+        planned += survivors
+        survivors = max(1, Int((Double(survivors) / eta).rounded(.up)))
+    }
     var trials: [SearchTrial<Payload>] = []
     var reason = SearchStopReason.trials
     for round in 0..<rounds {
@@ -278,7 +283,7 @@ private func successiveHalving<Payload: Sendable>(
             scored.append((current[c], result.0))
         }
         let best = trials.compactMap(\.loss).min()
-        progress?(SearchProgress(completed: trials.count, planned: trials.count, bestLoss: best))
+        progress?(SearchProgress(completed: trials.count, planned: planned, bestLoss: best))
         let keep = max(1, Int((Double(current.count) / eta).rounded(.up)))
         candidates = scored.sorted { a, b in
             switch (a.loss, b.loss) {
