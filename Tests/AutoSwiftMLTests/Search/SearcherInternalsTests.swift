@@ -18,22 +18,26 @@ import Testing
         #expect(w[4] == 1 && w[29] == 1)
     }
 
-    /// Bandwidths as Optuna computes them for observations [0.2, 0.3, 0.9] plus the prior at 0.5:
-    /// sorted [0.2, 0.3, 0.5, 0.9] → gaps with end points 0 and 1; the outermost use their inner
-    /// gap; the prior gets 1; the magic clip floor is 1/5.
+    /// Bandwidths as Optuna 5.0 computes them for observations [0.2, 0.3, 0.9] on [0, 1]: sorted
+    /// with the end points [0, 0.2, 0.3, 0.9, 1] → larger neighbour gaps, the outermost use their
+    /// inner gap: [0.1, 0.6, 0.6]; the magic clip floor is 1 / (1 + 4 kernels) = 0.2.
     @Test func parzenBandwidthsFollowOptuna() {
-        let p = NumericParzen(observations: [0.2, 0.3, 0.9], priorWeight: 1)
-        #expect(p.mus == [0.2, 0.3, 0.9, 0.5])
-        let expected = [max(0.1, 0.2), max(0.2, 0.2), max(0.4, 0.2), 1.0]   // then clipped to ≥ 0.2
-        for (a, b) in zip(p.sigmas, expected) { #expect(abs(a - b) < 1e-12) }
+        let sigmas = ParzenMixture.bandwidths([0.9, 0.2, 0.3])
+        for (a, b) in zip(sigmas, [0.6, 0.2, 0.6]) { #expect(abs(a - b) < 1e-12) }
+        #expect(ParzenMixture.bandwidths([0.3]) == [0.7])
+        let p = ParzenMixture(observations: [[0.2], [0.3], [0.9]], domains: [.uniform(lower: 0, upper: 1)], priorWeight: 1)
         #expect(abs(p.weights.reduce(0, +) - 1) < 1e-12)
+        #expect(p.weights.count == 4)
         // The density integrates to 1 on [0, 1].
         var integral = 0.0
-        for i in 0..<2000 { integral += exp(p.logDensity((Double(i) + 0.5) / 2000)) / 2000 }
+        for i in 0..<2000 { integral += exp(p.logDensity([(Double(i) + 0.5) / 2000])) / 2000 }
         #expect(abs(integral - 1) < 1e-3)
-        let c = CategoricalParzen(observations: [0, 0, 2], choices: 3, priorWeight: 1)
-        #expect(abs(c.probabilities.reduce(0, +) - 1) < 1e-12)
-        #expect(c.probabilities[0] > c.probabilities[2] && c.probabilities[2] > c.probabilities[1])
+        // Categorical kernels: probabilities sum to 1 and favour observed categories.
+        let domain = ParameterDomain.categorical(["a", "b", "c"])
+        let c = ParzenMixture(observations: [[0.1], [0.1], [0.9]], domains: [domain], priorWeight: 1)
+        let probabilities = [0.1, 0.5, 0.9].map { exp(c.logDensity([$0])) }
+        #expect(abs(probabilities.reduce(0, +) - 1) < 1e-12)
+        #expect(probabilities[0] > probabilities[2] && probabilities[2] > probabilities[1])
     }
 
     /// The analytic gradient of the log marginal likelihood against central finite differences
