@@ -125,6 +125,30 @@ import TestSupport
         #expect(result.bestParameters.isEmpty)
     }
 
+    @Test func anEstimatorValueKeepsItsOtherParametersAndRegressionMinimisesErrors() throws {
+        let experiment = try Self.syntheticExperiment()
+        let options = TuneOptions(search: SearchOptions(method: .random, trials: 4, threadCount: 1), choosesBetter: false)
+        let result = try tune(LogisticRegression(maxIterations: 321), experiment: experiment, options: options)
+        let chosen = try #require(result.bestEstimator as? LogisticRegression)
+        #expect(chosen.maxIterations == 321)
+        #expect(result.bestParameters.map(\.name).contains("penalty"))
+
+        var rng = RandomStream(seed: 4)
+        let x = (0..<90).map { _ in rng.nextNormal() }
+        let z = (0..<90).map { _ in rng.nextNormal() }
+        let y = zip(x, z).map { 2 * $0 - $1 + 0.3 * rng.nextNormal() }
+        let table = try makeTable([("x", numeric(x)), ("z", numeric(z)), ("y", numeric(y))])
+        var config = ExperimentConfig(seed: 1)
+        config.folds.count = 3
+        let regression = try Experiment(table: table, targetColumn: "y", config: config)
+        let tuned = try tune(modelID: "ridge", experiment: regression,
+                             options: TuneOptions(search: SearchOptions(method: .tpe, trials: 12, threadCount: 1, startupTrials: 4),
+                                                  metric: .mae, choosesBetter: false))
+        let best = try #require(tuned.bestScore)
+        #expect(tuned.history.compactMap(\.mean).allSatisfy { $0 >= best })   // MAE: lower is better
+        #expect(best < 0.5)
+    }
+
     @Test func badOptionsAndMetricsAreNamed() throws {
         let experiment = try Self.syntheticExperiment()
         #expect(throws: MLError.self) { try tune("nope", in: experiment) }
