@@ -23,7 +23,7 @@ import TestSupport
     }
 
     @Test func jsonHistoryIsIdenticalForOneAndTwoThreads() throws {
-        let args = Self.base + ["--search", "gp", "--trials", "5", "--format", "json", "--metric", "AUC",
+        let args = Self.base + ["--search", "gp", "--trials", "12", "--format", "json", "--metric", "AUC",
                                 "--param", "c=log:0.01..100"]
         let one = try CLIRunner.run(args + ["--threads", "1"])
         let two = try CLIRunner.run(args + ["--threads", "2"])

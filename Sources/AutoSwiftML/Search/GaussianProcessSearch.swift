@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import MLCore
 
 /// Bayesian optimisation with a Gaussian process (`GaussianProcess`, Matérn 5/2, ARD) and
@@ -76,9 +81,3 @@ struct GaussianProcessSearch: Sendable {
         return geometry.snapped(bestPoint)
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

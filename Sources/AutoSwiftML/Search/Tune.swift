@@ -142,7 +142,6 @@ public func tune(space: AnySearchSpace, experiment: Experiment, options: TuneOpt
     let chosen: any Estimator = keptDefault ? base : space.estimator(from: best!.values)
     let chosenTrial = keptDefault ? nil : best.map { history[$0.index] }
 
-
     // Refit on the whole training part, as `compare` scores its holdout.
     let full = try preprocessing.fitTransform(experiment.trainTable, target: experiment.trainTarget,
                                               using: stream.split(RandomKeys.preprocessing).split("holdout"))
