@@ -47,12 +47,13 @@ struct GaussianProcess: Sendable {
         let scale = variance > 1e-18 ? variance.squareRoot() : 1
         let y = targets.map { ($0 - mean) / scale }
 
+        let diffs = SquaredDifferences(inputs)
         var best: (Hyperparameters, Double)?
         for start in starts {
-            guard let fitted = GaussianProcess.maximise(inputs: inputs, y: y, start: start, iterations: iterations) else { continue }
+            guard let fitted = GaussianProcess.maximise(diffs, y: y, start: start, iterations: iterations) else { continue }
             if best == nil || fitted.1 > best!.1 { best = fitted }
         }
-        guard let (theta, _) = best, let state = GaussianProcess.factor(inputs: inputs, y: y, theta: theta) else {
+        guard let (theta, _) = best, let state = GaussianProcess.factor(diffs, y: y, theta: theta) else {
             throw MLError.numerical(routine: "dpotrf (Gaussian process)", info: -1)
         }
         self.inputs = inputs
@@ -99,62 +100,102 @@ struct GaussianProcess: Sendable {
         return (s2 * (1 + sqrt5r + 5 * r2 / 3) * e, (5.0 / 3.0) * s2 * (1 + sqrt5r) * e)
     }
 
-    /// The factorised kernel matrix at `theta`: α = K⁻¹y, K⁻¹ and log|K|.
-    static func factor(inputs: [[Double]], y: [Double], theta: Hyperparameters)
-        -> (alpha: [Double], inverse: Matrix, logDeterminant: Double, kernel: Matrix)? {
-        let n = y.count
-        let lengthscales = theta.logLengthscales.map { exp($0) }
-        let s2 = exp(theta.logSignalVariance)
+    /// The factorised kernel matrix at `theta`: α = K⁻¹y, K⁻¹, log|K|, the noise-free kernel
+    /// matrix and the pairwise distances r (both column-major n × n).
+    static func factor(_ diffs: SquaredDifferences, y: [Double], theta: Hyperparameters)
+        -> (alpha: [Double], inverse: Matrix, logDeterminant: Double, kernel: [Double], distances: [Double])? {
+        let n = diffs.n
+        let (kernel, distances) = kernelMatrix(diffs, theta: theta)
         let noise = exp(theta.logNoiseVariance)
-        var k = Matrix(rowCount: n, columnCount: n)
-        for j in 0..<n {
-            for i in j..<n {
-                let v = matern(inputs[i], inputs[j], lengthscales, s2).value
-                k[i, j] = v
-                k[j, i] = v
-            }
-        }
         var jitter = 1e-10
         for _ in 0..<4 {
-            var kj = k
-            for i in 0..<n { kj[i, i] += noise + jitter }
+            var kj = Matrix(rowCount: n, columnCount: n)
+            kj.storage = kernel
+            for i in 0..<n { kj.storage[i &* n &+ i] += noise + jitter }
             if let u = try? LAPACK.cholesky(kj),
                let inv = try? LAPACK.choleskySolve(kj, Matrix.identity(n)) {
                 var logDet = 0.0
-                for i in 0..<n { logDet += 2 * log(u[i, i]) }
+                for i in 0..<n { logDet += 2 * log(u.storage[i &* n &+ i]) }
                 var alpha = [Double](repeating: 0, count: n)
-                for j in 0..<n { for i in 0..<n { alpha[i] += inv[i, j] * y[j] } }
-                return (alpha, inv, logDet, k)
+                inv.storage.withUnsafeBufferPointer { a in
+                    for j in 0..<n {
+                        let yj = y[j], base = j &* n
+                        for i in 0..<n { alpha[i] += a[base &+ i] * yj }
+                    }
+                }
+                return (alpha, inv, logDet, kernel, distances)
             }
             jitter *= 100
         }
         return nil
     }
 
+    /// The noise-free Matérn 5/2 kernel matrix and the distances r, column-major n × n.
+    /// - Complexity: O(n² · p).
+    static func kernelMatrix(_ diffs: SquaredDifferences, theta: Hyperparameters) -> (kernel: [Double], distances: [Double]) {
+        let n = diffs.n, p = diffs.p, nn = n &* n
+        let s2 = exp(theta.logSignalVariance)
+        var r2 = [Double](repeating: 0, count: nn)
+        diffs.values.withUnsafeBufferPointer { dv in
+            r2.withUnsafeMutableBufferPointer { out in
+                for d in 0..<p {
+                    let inv = exp(-2 * theta.logLengthscales[d])
+                    let base = d &* nn
+                    for k in 0..<nn { out[k] += dv[base &+ k] * inv }
+                }
+            }
+        }
+        var kernel = [Double](repeating: 0, count: nn)
+        var distances = [Double](repeating: 0, count: nn)
+        let sqrt5 = 5.0.squareRoot()
+        for k in 0..<nn {
+            let r = r2[k].squareRoot()
+            distances[k] = r
+            kernel[k] = s2 * (1 + sqrt5 * r + 5 * r2[k] / 3) * exp(-sqrt5 * r)
+        }
+        return (kernel, distances)
+    }
+
     /// The log marginal likelihood at `theta` and its gradient with respect to
-    /// (log ℓ_1…log ℓ_p, log s², log σ²).
+    /// (log ℓ_1…log ℓ_p, log s², log σ²), for inputs given as points.
     static func logMarginalLikelihood(inputs: [[Double]], y: [Double], theta: Hyperparameters) -> (Double, [Double])? {
-        guard let f = factor(inputs: inputs, y: y, theta: theta) else { return nil }
-        let n = y.count, p = theta.logLengthscales.count
+        logMarginalLikelihood(SquaredDifferences(inputs), y: y, theta: theta)
+    }
+
+    /// The log marginal likelihood and its gradient: dL/dθ = ½ tr(W ∂K/∂θ) with W = ααᵀ − K⁻¹,
+    /// ∂k/∂log ℓ_d = (5/3) s² (1 + √5 r) e^{−√5 r} Δ_d²/ℓ_d², ∂K/∂log s² = K, ∂K/∂log σ² = σ² I.
+    /// - Complexity: O(n³ + n² · p).
+    static func logMarginalLikelihood(_ diffs: SquaredDifferences, y: [Double], theta: Hyperparameters) -> (Double, [Double])? {
+        guard let f = factor(diffs, y: y, theta: theta) else { return nil }
+        let n = diffs.n, p = diffs.p, nn = n &* n
         var fit = 0.0
         for i in 0..<n { fit += y[i] * f.alpha[i] }
         let value = -0.5 * fit - 0.5 * f.logDeterminant - 0.5 * Double(n) * log(2 * Double.pi)
-        // dL/dθ = ½ tr(W ∂K/∂θ), W = ααᵀ − K⁻¹.
-        let lengthscales = theta.logLengthscales.map { exp($0) }
         let s2 = exp(theta.logSignalVariance)
-        var grad = [Double](repeating: 0, count: p + 2)
+        let sqrt5 = 5.0.squareRoot()
+        // c_ij = W_ij · (5/3) s² (1 + √5 r) e^{−√5 r} (both triangles: the ½ cancels the symmetry).
+        var coefficients = [Double](repeating: 0, count: nn)
         var traceSignal = 0.0, traceNoise = 0.0
-        for j in 0..<n {
-            for i in 0..<n {
-                let w = f.alpha[i] * f.alpha[j] - f.inverse[i, j]
-                traceSignal += w * f.kernel[i, j]
-                if i == j { traceNoise += w }
-                if i > j {
-                    let factor = matern(inputs[i], inputs[j], lengthscales, s2).factor
-                    for d in 0..<p {
-                        let delta = (inputs[i][d] - inputs[j][d]) / lengthscales[d]
-                        grad[d] += w * factor * delta * delta   // the (j, i) term is equal: doubled below
-                    }
+        f.inverse.storage.withUnsafeBufferPointer { inv in
+            for j in 0..<n {
+                let base = j &* n
+                for i in 0..<n {
+                    let w = f.alpha[i] * f.alpha[j] - inv[base &+ i]
+                    traceSignal += w * f.kernel[base &+ i]
+                    if i == j { traceNoise += w }
+                    let r = f.distances[base &+ i]
+                    coefficients[base &+ i] = 0.5 * w * (5.0 / 3.0) * s2 * (1 + sqrt5 * r) * exp(-sqrt5 * r)
+                }
+            }
+        }
+        var grad = [Double](repeating: 0, count: p + 2)
+        diffs.values.withUnsafeBufferPointer { dv in
+            coefficients.withUnsafeBufferPointer { c in
+                for d in 0..<p {
+                    let base = d &* nn
+                    var acc = 0.0
+                    for k in 0..<nn { acc += c[k] * dv[base &+ k] }
+                    grad[d] = acc * exp(-2 * theta.logLengthscales[d])
                 }
             }
         }
@@ -164,14 +205,14 @@ struct GaussianProcess: Sendable {
     }
 
     /// Adam ascent on the log marginal likelihood, with the log parameters clamped to their bounds.
-    static func maximise(inputs: [[Double]], y: [Double], start: Hyperparameters, iterations: Int) -> (Hyperparameters, Double)? {
+    static func maximise(_ diffs: SquaredDifferences, y: [Double], start: Hyperparameters, iterations: Int) -> (Hyperparameters, Double)? {
         let p = start.logLengthscales.count
         var theta = start
         var m = [Double](repeating: 0, count: p + 2), v = m
         let rate = 0.1, beta1 = 0.9, beta2 = 0.999
         var best: (Hyperparameters, Double)?
         for t in 1...max(1, iterations) {
-            guard let (value, grad) = logMarginalLikelihood(inputs: inputs, y: y, theta: theta) else { break }
+            guard let (value, grad) = logMarginalLikelihood(diffs, y: y, theta: theta) else { break }
             if best == nil || value > best!.1 { best = (theta, value) }
             var flat = theta.logLengthscales + [theta.logSignalVariance, theta.logNoiseVariance]
             for i in 0..<(p + 2) {
@@ -187,9 +228,39 @@ struct GaussianProcess: Sendable {
             theta = Hyperparameters(logLengthscales: Array(flat[..<p]), logSignalVariance: flat[p],
                                     logNoiseVariance: flat[p + 1])
         }
-        if let (value, _) = logMarginalLikelihood(inputs: inputs, y: y, theta: theta), best == nil || value > best!.1 {
+        if let (value, _) = logMarginalLikelihood(diffs, y: y, theta: theta), best == nil || value > best!.1 {
             best = (theta, value)
         }
         return best
+    }
+}
+
+/// The squared coordinate differences of a Gaussian process's training inputs, computed once per
+/// fit: (x_i,d − x_j,d)² at `values[d·n² + j·n + i]`.
+struct SquaredDifferences: Sendable {
+    /// The number of points.
+    let n: Int
+    /// The input width.
+    let p: Int
+    /// p slabs of n × n, column-major.
+    let values: [Double]
+
+    /// - Complexity: O(n² · p).
+    init(_ inputs: [[Double]]) {
+        let n = inputs.count, p = inputs.first?.count ?? 0
+        var v = [Double](repeating: 0, count: n &* n &* p)
+        for d in 0..<p {
+            let column = inputs.map { $0[d] }
+            let base = d &* n &* n
+            for j in 0..<n {
+                for i in 0..<n {
+                    let delta = column[i] - column[j]
+                    v[base &+ j &* n &+ i] = delta * delta
+                }
+            }
+        }
+        self.n = n
+        self.p = p
+        self.values = v
     }
 }

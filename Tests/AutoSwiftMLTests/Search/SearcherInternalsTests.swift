@@ -64,6 +64,22 @@ import Testing
         }
     }
 
+    /// The kernel matrix from precomputed differences against the naive pairwise Matérn kernel.
+    @Test func kernelMatrixMatchesTheNaiveKernel() {
+        var rng = RandomStream(seed: 8)
+        let inputs = (0..<9).map { _ in (0..<4).map { _ in rng.nextUniform() } }
+        let theta = GaussianProcess.Hyperparameters(logLengthscales: [log(0.3), log(0.5), log(1.1), log(2)],
+                                                    logSignalVariance: log(1.7), logNoiseVariance: log(0.01))
+        let (kernel, _) = GaussianProcess.kernelMatrix(SquaredDifferences(inputs), theta: theta)
+        let lengthscales = theta.logLengthscales.map { exp($0) }
+        for j in 0..<9 {
+            for i in 0..<9 {
+                let naive = GaussianProcess.matern(inputs[i], inputs[j], lengthscales, 1.7).value
+                #expect(abs(kernel[j * 9 + i] - naive) < 1e-12)
+            }
+        }
+    }
+
     /// The fitted process interpolates a smooth function and is confident near the data.
     @Test func gaussianProcessFitsASmoothFunction() throws {
         let xs = (0..<15).map { [Double($0) / 14] }
