@@ -9,20 +9,19 @@ struct TuneCommand: ParsableCommand {
         commandName: "tune",
         abstract: "Tune one model's hyperparameters by cross-validated search.",
         discussion: """
-        Every candidate is cross-validated on the training part with preprocessing fitted inside each
-        fold. The untuned model is scored the same way; unless --no-choose-better is given it is kept
-        when no candidate beats it. The chosen model is refitted on the training part and scored on the
-        holdout. The default search spaces follow PyCaret's tune distributions (`automl tune --model lr
-        --list-space` shows one).
+        Every candidate is cross-validated on the training part with preprocessing fitted inside each fold. \
+        The untuned model is scored the same way; unless --no-choose-better is given it is kept when no \
+        candidate beats it. The chosen model is refitted on the training part and scored on the holdout. \
+        The default search spaces follow PyCaret's tune distributions (--list-space shows one).
 
-        --param NAME=KIND:SPEC replaces a dimension or switches on an available one:
-          --param c=log:0.001..100   --param max_iterations=int:100..500   --param penalty=cat:l1,l2
-          kinds: uniform:A..B, log:A..B, int:A..B, cat:a,b,c
+        --param NAME=KIND:SPEC replaces a dimension or switches on an available one, with KIND:SPEC one of \
+        uniform:A..B, log:A..B, int:A..B or cat:a,b,c. For example: --param c=log:0.001..100, \
+        --param max_iterations=int:100..500, --param penalty=cat:l1,l2.
 
         Examples:
-          automl tune datasets/titanic.csv --target Survived --model lr --search tpe --trials 30
-          automl tune datasets/titanic.csv --target Survived --model knn --metric AUC --folds 5 --history trials.csv
-          automl tune data.csv --target price --model en --search gp --budget 120 --format json
+          automl tune titanic.csv --target Survived --model lr --search tpe --trials 30
+          automl tune titanic.csv --target Survived --model knn --metric AUC --folds 5
+          automl tune data.csv --target price --model en --search gp --budget 120
         """
     )
 

@@ -31,6 +31,17 @@ public func tune(_ modelID: String, in experiment: Experiment, search: SearchMet
     return try tune(modelID: modelID, experiment: experiment, options: options)
 }
 
+/// Tunes `estimator` (its other hyperparameters are kept) over its registry entry's default space.
+///
+///     let result = try tune(LogisticRegression(maxIterations: 500), in: experiment, search: .gp, trials: 40)
+/// - Throws: see `tune(_:in:search:trials:metric:)`.
+public func tune(_ estimator: any Estimator, in experiment: Experiment, search: SearchMethod = .random,
+                 trials: Int = 50, metric: Metric? = nil) throws -> TuneResult {
+    var options = TuneOptions(search: SearchOptions(method: search, trials: trials), metric: metric)
+    options.search.threadCount = experiment.config.threadCount
+    return try tune(estimator, experiment: experiment, options: options)
+}
+
 /// Tunes the registered model `modelID` with full options.
 /// - Throws: see `tune(_:in:search:trials:metric:)`.
 public func tune(modelID: String, experiment: Experiment, options: TuneOptions,
