@@ -22,7 +22,7 @@ struct AutoMLCommand: ParsableCommand {
         Exit codes: 0 success, 1 a data or model error, 2 a usage error.
         """,
         version: AutoSwiftMLVersion.string,
-        subcommands: [CompareCommand.self, InspectCommand.self, ModelsCommand.self, TrainCommand.self,
+        subcommands: [CompareCommand.self, TuneCommand.self, InspectCommand.self, ModelsCommand.self, TrainCommand.self,
                       PredictCommand.self, EvaluateCommand.self]
     )
 }

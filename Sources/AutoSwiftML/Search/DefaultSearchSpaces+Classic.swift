@@ -1,0 +1,122 @@
+import MLCore
+import MLModels
+
+// Default search spaces of the Classic family (PyCaret's tune_distributions).
+
+extension GaussianNaiveBayes {
+    /// PyCaret: `var_smoothing ~ logU(1e-9, 1)`.
+    public static var defaultSearchSpace: SearchSpace<Self> {
+        SearchSpace([.logUniform("varSmoothing", \.varSmoothing, 1e-9...1)])
+    }
+}
+
+extension LinearDiscriminantAnalysis {
+    /// PyCaret: `solver ∈ {lsqr, eigen}` (here `svd`, `eigen`), `shrinkage ~ logU(1e-4, 1)`,
+    /// searched only with the eigen solver (the SVD solver takes no shrinkage).
+    public static var defaultSearchSpace: SearchSpace<Self> {
+        SearchSpace([
+            .categorical("solver", \.solver, [.svd, .eigen]),
+            SearchDimension.custom("shrinkage", .logUniform(lower: 0.0001, upper: 1)) { e, v in
+                if let x = v.number { e.shrinkage = .fixed(x) }
+            }.when("solver", is: "eigen"),
+        ])
+    }
+}
+
+extension QuadraticDiscriminantAnalysis {
+    /// PyCaret: `reg_param ~ U(0, 1)`.
+    public static var defaultSearchSpace: SearchSpace<Self> {
+        SearchSpace([.uniform("regParam", \.regParam, 0...1)])
+    }
+}
+
+extension KNeighborsClassifier {
+    /// PyCaret: `n_neighbors ~ IntU(1, 51)`, `weights ∈ {uniform, distance}`.
+    public static var defaultSearchSpace: SearchSpace<Self> {
+        SearchSpace([.integer("neighborCount", \.neighborCount, 1...51),
+                     .categorical("weighting", \.weighting, NeighborWeighting.allCases)])
+    }
+}
+
+extension KNeighborsRegressor {
+    /// PyCaret: `n_neighbors ~ IntU(1, 51)`, `weights ∈ {uniform, distance}`.
+    public static var defaultSearchSpace: SearchSpace<Self> {
+        SearchSpace([.integer("neighborCount", \.neighborCount, 1...51),
+                     .categorical("weighting", \.weighting, NeighborWeighting.allCases)])
+    }
+}
+
+extension SVC {
+    /// PyCaret: `C ~ U(0, 50)` (from 0.001 here: C must be positive).
+    public static var defaultSearchSpace: SearchSpace<Self> {
+        SearchSpace([.uniform("c", \.c, 0.001...50)],
+                    available: [.custom("gamma", .logUniform(lower: 1e-4, upper: 10)) { e, v in
+                        if let g = v.number { e.gamma = .value(g) }
+                    }])
+    }
+}
+
+extension DefaultSearchSpaces {
+    /// The Classic family's entries, by registry kind and ID.
+    static let classicSpaces: [Entry] = [
+        (.classification, "nb", { GaussianNaiveBayes.defaultSearchSpace.erased() }),
+        (.classification, "lda", { LinearDiscriminantAnalysis.defaultSearchSpace.erased() }),
+        (.classification, "qda", { QuadraticDiscriminantAnalysis.defaultSearchSpace.erased() }),
+        (.classification, "knn", { KNeighborsClassifier.defaultSearchSpace.erased() }),
+        (.classification, "rbfsvm", { SVC.defaultSearchSpace.erased() }),
+        (.classification, "mlp", { MLPClassifier.defaultSearchSpace.erased() }),
+        (.classification, "gpc", { GaussianProcessClassifier.defaultSearchSpace.erased() }),
+        (.regression, "knn", { KNeighborsRegressor.defaultSearchSpace.erased() }),
+        (.regression, "mlp", { MLPRegressor.defaultSearchSpace.erased() }),
+    ]
+}
+
+/// The hidden layer dimensions of PyCaret's tunable MLP: layer 1 ~ IntU(50, 100), layers 2 and 3
+/// ~ IntU(0, 100), where 0 means "no such layer" (a third layer needs a second one).
+private func hiddenLayerDimension<E: Estimator>(_ layer: Int, _ path: WritableKeyPath<E, [Int]> & Sendable,
+                                                range: ClosedRange<Int>) -> SearchDimension<E> {
+    .custom("hiddenLayer\(layer + 1)", .integer(lower: range.lowerBound, upper: range.upperBound)) { e, v in
+        guard case let .integer(size) = v else { return }
+        var sizes = e[keyPath: path]
+        if layer == 0 {
+            sizes = [size]
+        } else if size > 0, sizes.count == layer {
+            sizes.append(size)
+        }
+        e[keyPath: path] = sizes
+    }
+}
+
+extension MLPClassifier {
+    /// PyCaret: `alpha ~ U(0, 1)`, hidden layers (50–100, 0–100, 0–100), activation.
+    public static var defaultSearchSpace: SearchSpace<Self> {
+        SearchSpace([
+            .uniform("alpha", \.alpha, 0...1),
+            hiddenLayerDimension(0, \.hiddenLayerSizes, range: 50...100),
+            hiddenLayerDimension(1, \.hiddenLayerSizes, range: 0...100),
+            hiddenLayerDimension(2, \.hiddenLayerSizes, range: 0...100),
+            .categorical("activation", \.activation, [.tanh, .identity, .logistic, .relu]),
+        ], available: [.logUniform("learningRate", \.learningRate, 1e-4...1e-1)])
+    }
+}
+
+extension MLPRegressor {
+    /// PyCaret: `alpha ~ U(0, 1)`, hidden layers (50–100, 0–100, 0–100), activation.
+    public static var defaultSearchSpace: SearchSpace<Self> {
+        SearchSpace([
+            .uniform("alpha", \.alpha, 0...1),
+            hiddenLayerDimension(0, \.hiddenLayerSizes, range: 50...100),
+            hiddenLayerDimension(1, \.hiddenLayerSizes, range: 0...100),
+            hiddenLayerDimension(2, \.hiddenLayerSizes, range: 0...100),
+            .categorical("activation", \.activation, [.tanh, .identity, .logistic, .relu]),
+        ], available: [.logUniform("learningRate", \.learningRate, 1e-4...1e-1)])
+    }
+}
+
+extension GaussianProcessClassifier {
+    /// PyCaret: `max_iter_predict ~ IntU(100, 1000)`; the kernel's length scale is also searchable.
+    public static var defaultSearchSpace: SearchSpace<Self> {
+        SearchSpace([.integer("maxIterationsPredict", \.maxIterationsPredict, 100...1000)],
+                    available: [.logUniform("lengthScale", \.lengthScale, 1e-2...1e2)])
+    }
+}

@@ -1,0 +1,173 @@
+import MLCore
+import MLModels
+
+// Default search spaces of the Linear family (PyCaret's tune_distributions).
+
+extension DefaultSearchSpaces {
+    /// The Linear family's entries, by registry kind and ID.
+    static let linearSpaces: [Entry] = [
+        (.classification, "lr", { LogisticRegression.defaultSearchSpace.erased() }),
+        (.classification, "ridge", { RidgeClassifier.defaultSearchSpace.erased() }),
+        (.classification, "svm", { LinearSVMClassifier.defaultSearchSpace.erased() }),
+        (.regression, "lr", { LinearRegression.defaultSearchSpace.erased() }),
+        (.regression, "ridge", { Ridge.defaultSearchSpace.erased() }),
+        (.regression, "lasso", { Lasso.defaultSearchSpace.erased() }),
+        (.regression, "en", { ElasticNet.defaultSearchSpace.erased() }),
+        (.regression, "br", { BayesianRidge.defaultSearchSpace.erased() }),
+        (.regression, "huber", { HuberRegressor.defaultSearchSpace.erased() }),
+        (.regression, "lar", { Lars.defaultSearchSpace.erased() }),
+        (.regression, "svm", { LinearSVMRegressor.defaultSearchSpace.erased() }),
+        (.regression, "llar", { LassoLars.defaultSearchSpace.erased() }),
+        (.regression, "omp", { OrthogonalMatchingPursuit.defaultSearchSpace.erased() }),
+        (.regression, "ard", { ARDRegression.defaultSearchSpace.erased() }),
+        (.regression, "ransac", { RANSACRegressor.defaultSearchSpace.erased() }),
+        (.regression, "tr", { TheilSenRegressor.defaultSearchSpace.erased() }),
+    ]
+}
+
+extension LogisticRegression {
+    /// PyCaret: `C ~ U(0, 10)`, `penalty ∈ {l2, none}`, `class_weight ∈ {balanced, none}`; `c` is
+    /// searched only when there is a penalty.
+    public static var defaultSearchSpace: SearchSpace<Self> {
+        SearchSpace([
+            .categorical("penalty", \.penalty, [.l2, .none]),
+            SearchDimension.uniform("c", \.c, 0.001...10).when("penalty", is: "l1", "l2"),
+            .categorical("classWeight", \.classWeight, [.balanced, .none]),
+        ], available: [
+            .boolean("fitsIntercept", \.fitsIntercept),
+            .integer("maxIterations", \.maxIterations, 100...1000),
+            .logUniform("tolerance", \.tolerance, 1e-6...1e-2),
+        ])
+    }
+}
+
+extension RidgeClassifier {
+    /// PyCaret: `alpha ~ U(1e-10, 1)`, `fit_intercept ∈ {true, false}`.
+    public static var defaultSearchSpace: SearchSpace<Self> {
+        SearchSpace([.uniform("alpha", \.alpha, 0.0000000001...0.9999999999), .boolean("fitsIntercept", \.fitsIntercept)])
+    }
+}
+
+extension LinearSVMClassifier {
+    /// PyCaret (SGD linear SVM): `alpha ~ U(1e-10, 1)`, `fit_intercept ∈ {true, false}`.
+    public static var defaultSearchSpace: SearchSpace<Self> {
+        SearchSpace([.uniform("alpha", \.alpha, 0.0000000001...0.9999999999), .boolean("fitsIntercept", \.fitsIntercept)],
+                    available: [.logUniform("tolerance", \.tolerance, 1e-6...1e-2)])
+    }
+}
+
+extension LinearRegression {
+    /// PyCaret: `fit_intercept ∈ {true, false}`.
+    public static var defaultSearchSpace: SearchSpace<Self> {
+        SearchSpace([.boolean("fitsIntercept", \.fitsIntercept)])
+    }
+}
+
+extension Ridge {
+    /// PyCaret: `alpha ~ U(0.001, 10)`, `fit_intercept ∈ {true, false}`.
+    public static var defaultSearchSpace: SearchSpace<Self> {
+        SearchSpace([.uniform("alpha", \.alpha, 0.001...10), .boolean("fitsIntercept", \.fitsIntercept)])
+    }
+}
+
+extension Lasso {
+    /// PyCaret: `alpha ~ U(0.001, 10)`, `fit_intercept ∈ {true, false}`.
+    public static var defaultSearchSpace: SearchSpace<Self> {
+        SearchSpace([.uniform("alpha", \.alpha, 0.001...10), .boolean("fitsIntercept", \.fitsIntercept)],
+                    available: [.integer("maxIterations", \.maxIterations, 100...5000)])
+    }
+}
+
+extension ElasticNet {
+    /// PyCaret: `alpha ~ U(0, 1)`, `l1_ratio ~ U(0.01, 1)`, `fit_intercept ∈ {true, false}`.
+    public static var defaultSearchSpace: SearchSpace<Self> {
+        SearchSpace([.uniform("alpha", \.alpha, 0...1), .uniform("l1Ratio", \.l1Ratio, 0.01...0.9999999999),
+                     .boolean("fitsIntercept", \.fitsIntercept)],
+                    available: [.integer("maxIterations", \.maxIterations, 100...5000)])
+    }
+}
+
+extension BayesianRidge {
+    /// PyCaret: `alpha_1, alpha_2, lambda_1, lambda_2 ~ logU(1e-10, 1)`, `fit_intercept`.
+    public static var defaultSearchSpace: SearchSpace<Self> {
+        SearchSpace([
+            .logUniform("alpha1", \.alpha1, 0.0000000001...0.9999999999),
+            .logUniform("alpha2", \.alpha2, 0.0000000001...0.9999999999),
+            .logUniform("lambda1", \.lambda1, 0.0000000001...0.9999999999),
+            .logUniform("lambda2", \.lambda2, 0.0000000001...0.9999999999),
+            .boolean("fitsIntercept", \.fitsIntercept),
+        ])
+    }
+}
+
+extension HuberRegressor {
+    /// PyCaret: `epsilon ~ U(1, 2)`, `alpha ~ logU(1e-10, 1)`, `fit_intercept`.
+    public static var defaultSearchSpace: SearchSpace<Self> {
+        SearchSpace([.uniform("epsilon", \.epsilon, 1...2),
+                     .logUniform("alpha", \.alpha, 0.0000000001...0.9999999999),
+                     .boolean("fitsIntercept", \.fitsIntercept)])
+    }
+}
+
+extension Lars {
+    /// PyCaret tunes `eps`, which this Lars does not have; here the active-set size and
+    /// `fit_intercept` are searched.
+    public static var defaultSearchSpace: SearchSpace<Self> {
+        SearchSpace([.integer("nonzeroCoefficients", \.nonzeroCoefficients, 1...100),
+                     .boolean("fitsIntercept", \.fitsIntercept)])
+    }
+}
+
+extension LinearSVMRegressor {
+    /// PyCaret (SVR): `C ~ U(0, 10)` (from 0.001: C must be positive), `epsilon ~ U(1, 2)`.
+    public static var defaultSearchSpace: SearchSpace<Self> {
+        SearchSpace([.uniform("c", \.c, 0.001...10), .uniform("epsilon", \.epsilon, 1...2)],
+                    available: [.boolean("fitsIntercept", \.fitsIntercept)])
+    }
+}
+
+extension LassoLars {
+    /// PyCaret: `alpha ~ U(1e-7, 1)` (searched on a log scale here), `fit_intercept`.
+    public static var defaultSearchSpace: SearchSpace<Self> {
+        SearchSpace([.logUniform("alpha", \.alpha, 1e-7...1), .boolean("fitsIntercept", \.fitsIntercept)])
+    }
+}
+
+extension OrthogonalMatchingPursuit {
+    /// PyCaret: `n_nonzero_coefs ~ IntU(1, features)`; here 1…10 (a count above the number of
+    /// features is capped by the model), `fit_intercept`.
+    public static var defaultSearchSpace: SearchSpace<Self> {
+        SearchSpace([
+            .custom("nonzeroCoefficients", .integer(lower: 1, upper: 10)) { e, v in
+                if case let .integer(i) = v { e.nonzeroCoefficients = i }
+            },
+            .boolean("fitsIntercept", \.fitsIntercept),
+        ])
+    }
+}
+
+extension ARDRegression {
+    /// PyCaret: the four Gamma prior parameters ~ U(1e-10, 1) (log scale here),
+    /// `threshold_lambda ~ IntU(5000, 60000)`, `fit_intercept`.
+    public static var defaultSearchSpace: SearchSpace<Self> {
+        SearchSpace([
+            .logUniform("alpha1", \.alpha1, 1e-10...1), .logUniform("alpha2", \.alpha2, 1e-10...1),
+            .logUniform("lambda1", \.lambda1, 1e-10...1), .logUniform("lambda2", \.lambda2, 1e-10...1),
+            .uniform("thresholdLambda", \.thresholdLambda, 5000...60000), .boolean("fitsIntercept", \.fitsIntercept),
+        ])
+    }
+}
+
+extension RANSACRegressor {
+    /// PyCaret: `max_trials ~ IntU(1, 20)` and the stop probability.
+    public static var defaultSearchSpace: SearchSpace<Self> {
+        SearchSpace([.integer("maxTrials", \.maxTrials, 1...20), .uniform("stopProbability", \.stopProbability, 0.9...1)])
+    }
+}
+
+extension TheilSenRegressor {
+    /// PyCaret: `max_subpopulation ~ IntU(5000, 50000)`, `fit_intercept`.
+    public static var defaultSearchSpace: SearchSpace<Self> {
+        SearchSpace([.integer("maxSubpopulation", \.maxSubpopulation, 5000...50000), .boolean("fitsIntercept", \.fitsIntercept)])
+    }
+}
