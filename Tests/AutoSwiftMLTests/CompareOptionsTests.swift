@@ -255,3 +255,49 @@ struct CompareBudgetTests {
         #expect(a.cutModels == nil && a.skippedModels == nil)
     }
 }
+
+@Suite("Compare memory guard")
+struct CompareMemoryGuardTests {
+    /// 60 rows: a 12-level and a 4-level categorical, a number, a binary label.
+    func wideTable() throws -> DataTable {
+        var rng = RandomStream(seed: 3)
+        var wide: [String?] = [], narrow: [String?] = [], x: [Double] = [], label: [String?] = []
+        for i in 0..<60 {
+            wide.append("w\(i % 12)")
+            narrow.append("n\(i % 4)")
+            x.append(rng.nextNormal())
+            label.append(i % 2 == 0 ? "yes" : "no")
+        }
+        return try makeTable([("wide", categorical(wide)), ("narrow", categorical(narrow)), ("x", numeric(x)),
+                              ("label", categorical(label))])
+    }
+
+    @Test func estimateCountsOneHotLevels() throws {
+        let e = try Experiment(table: wideTable(), targetColumn: "label", config: smallConfig())
+        let est = MemoryGuard.estimate(table: e.trainTable, preprocessing: e.config.preprocessing, classCount: 2,
+                                       matrixCount: 5)
+        #expect(est.featureCount == 12 + 4 + 1)
+        #expect(est.bytes == e.trainTable.rowCount * 17 * 8 * 5)
+        #expect(est.oneHotColumns.map(\.name) == ["wide", "narrow"])
+    }
+
+    @Test func switchesWideColumnsToTargetEncoding() throws {
+        let e = try Experiment(table: wideTable(), targetColumn: "label", config: smallConfig())
+        let rows = e.trainTable.rowCount
+        // Room for 4 + 1 + 1 = 6 features × (3 folds + 2) matrices: only 'wide' must switch.
+        let limit = rows * 6 * 8 * 5
+        let board = try compare(e, models: testClassifiers, options: CompareOptions(memoryLimitBytes: limit))
+        #expect(board.notes.contains { $0.hasPrefix("Memory guard") && $0.contains("wide") && !$0.contains("narrow") })
+        #expect(board.featureNames.contains("wide"))
+        #expect(board.featureNames.contains { $0.hasPrefix("narrow_") })
+        let unguarded = try compare(e, models: testClassifiers)
+        #expect(!unguarded.notes.contains { $0.hasPrefix("Memory guard") })
+    }
+
+    @Test func refusesWhenNothingFits() throws {
+        let e = try Experiment(table: wideTable(), targetColumn: "label", config: smallConfig())
+        #expect { try compare(e, models: testClassifiers, options: CompareOptions(memoryLimitBytes: 100)) } throws: {
+            "\($0)".contains("memory limit") && "\($0)".contains("'wide' (12 levels)")
+        }
+    }
+}

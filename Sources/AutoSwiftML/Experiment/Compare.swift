@@ -53,7 +53,11 @@ public func compareModels(_ experiment: Experiment, models: [ModelSpec]? = nil,
     let threads = experiment.config.resolvedThreadCount
     BLAS.setThreadCount(1)
     let stream = experiment.modelStream
-    let preprocessing = experiment.config.preprocessing
+    let guarded = try MemoryGuard.fit(table: experiment.trainTable, preprocessing: experiment.config.preprocessing,
+                                      classCount: experiment.trainTarget.classCount,
+                                      matrixCount: (options.crossValidates ? experiment.folds.count : 1) + 2,
+                                      limitBytes: options.memoryLimitBytes ?? MemoryGuard.defaultLimitBytes)
+    let preprocessing = guarded.preprocessing
     let weighted = options.classWeights == .balanced
 
     let full = try preprocessing.fitTransform(experiment.trainTable, target: experiment.trainTarget,
@@ -138,6 +142,7 @@ public func compareModels(_ experiment: Experiment, models: [ModelSpec]? = nil,
     if !turboSkipped.isEmpty {
         notes.append("Turbo left out slow model(s): \(turboSkipped.joined(separator: ", ")) (turn turbo off or include them to run them).")
     }
+    if let note = guarded.note { notes.append(note) }
     if !options.crossValidates {
         notes.append("Cross-validation off: each model was fitted on the training part and scored on the holdout part.")
     }

@@ -35,12 +35,15 @@ public struct CompareOptions: Sendable, Codable, Hashable {
     public var budgetSeconds: Double?
     /// Each model's time limit in seconds, summed over its folds (`nil`: none).
     public var modelTimeoutSeconds: Double?
+    /// The memory guard's limit for the dense feature matrices (`nil`: half the physical memory).
+    /// Over it, wide categoricals switch from one-hot to target encoding, else `compare` refuses.
+    public var memoryLimitBytes: Int?
 
     /// The defaults.
     public init(include: [String]? = nil, exclude: [String] = [], sortMetric: Metric? = nil,
                 scoresHoldout: Bool = true, turbo: Bool = true, crossValidates: Bool = true,
                 classWeights: ClassWeights? = nil, selectCount: Int = 1, budgetSeconds: Double? = nil,
-                modelTimeoutSeconds: Double? = nil) {
+                modelTimeoutSeconds: Double? = nil, memoryLimitBytes: Int? = nil) {
         self.include = include
         self.exclude = exclude
         self.sortMetric = sortMetric
@@ -51,6 +54,7 @@ public struct CompareOptions: Sendable, Codable, Hashable {
         self.selectCount = selectCount
         self.budgetSeconds = budgetSeconds
         self.modelTimeoutSeconds = modelTimeoutSeconds
+        self.memoryLimitBytes = memoryLimitBytes
     }
 
     /// Throws `MLError.invalidParameter` for a negative `selectCount` or a budget that is not a
