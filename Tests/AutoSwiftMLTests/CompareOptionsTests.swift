@@ -301,3 +301,65 @@ struct CompareMemoryGuardTests {
         }
     }
 }
+
+@Suite("Compare resume log")
+struct CompareResumeTests {
+    func temporaryDirectory() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("compare-resume-\(UUID().uuidString)").path
+    }
+
+    @Test func rerunReadsCellsBackAndGivesTheSameLeaderboard() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let e = try Experiment(table: syntheticClassification(), targetColumn: "label", config: smallConfig())
+        let options = CompareOptions(outputDirectory: dir)
+        let first = try compareModels(e, models: testClassifiers, options: options)
+        #expect(first.reusedCellCount == 0)
+        #expect(first.fittedCellCount == 9)
+        let log = dir + "/cells.jsonl"
+        let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 1 + 6)                       // header + the 6 finished cells (boom fails)
+        #expect(lines[0].contains("\"run\""))
+
+        let second = try compareModels(e, models: testClassifiers, options: options)
+        #expect(second.reusedCellCount == 6)
+        #expect(second.fittedCellCount == 3)                // only the failing model runs again
+        #expect(second.logNote?.hasPrefix("Resumed") == true)
+        #expect(try first.leaderboard.jsonData(includingTimings: false) == second.leaderboard.jsonData(includingTimings: false))
+        #expect(try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").count == 7)
+        // Without an output directory the result is the same too.
+        let plain = try compare(e, models: testClassifiers)
+        #expect(try plain.jsonData(includingTimings: false) == second.leaderboard.jsonData(includingTimings: false))
+    }
+
+    @Test func truncatedLastLineIsIgnored() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let e = try Experiment(table: syntheticClassification(), targetColumn: "label", config: smallConfig())
+        let models = [testClassifiers[2]]                  // centroid: 3 cells
+        let first = try compare(e, models: models, options: CompareOptions(outputDirectory: dir))
+        let log = dir + "/cells.jsonl"
+        var text = try String(contentsOfFile: log, encoding: .utf8)
+        text.removeLast(20)                                 // a crash in the middle of the last line
+        try text.write(toFile: log, atomically: true, encoding: .utf8)
+        let second = try compareModels(e, models: models, options: CompareOptions(outputDirectory: dir))
+        #expect(second.reusedCellCount == 2)
+        #expect(second.fittedCellCount == 1)
+        #expect(try first.jsonData(includingTimings: false) == second.leaderboard.jsonData(includingTimings: false))
+        let third = try compareModels(e, models: models, options: CompareOptions(outputDirectory: dir))
+        #expect(third.reusedCellCount == 3)
+        #expect(third.fittedCellCount == 0)
+    }
+
+    @Test func differentRunMovesTheOldLogAside() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let e = try Experiment(table: syntheticClassification(), targetColumn: "label", config: smallConfig())
+        _ = try compare(e, models: testClassifiers, options: CompareOptions(outputDirectory: dir))
+        let other = try Experiment(table: syntheticClassification(), targetColumn: "label", config: smallConfig(seed: 7))
+        let r = try compareModels(other, models: testClassifiers, options: CompareOptions(outputDirectory: dir))
+        #expect(r.reusedCellCount == 0)
+        #expect(r.logNote?.contains("cells.previous-1.jsonl") == true)
+        #expect(FileManager.default.fileExists(atPath: dir + "/cells.previous-1.jsonl"))
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Dispatch
 import MLCore
 import MLData
@@ -88,6 +89,16 @@ public func compareModels(_ experiment: Experiment, models: [ModelSpec]? = nil,
     }
 
     let foldCount = prepared.count
+    let log = try options.outputDirectory.map { directory in
+        try CellLog(directory: directory, identity: RunIdentity(
+            trainDigest: TableDigest.sha256(of: experiment.trainTable, target: experiment.trainTarget,
+                                            targetName: experiment.targetName),
+            holdoutDigest: TableDigest.sha256(of: experiment.holdoutTable, target: experiment.holdoutTarget,
+                                              targetName: experiment.targetName),
+            seed: experiment.config.seed, folds: options.crossValidates ? experiment.folds : [],
+            preprocessing: preprocessing, models: specs.map(\.id), estimators: try specs.map(estimatorJSON),
+            metrics: metrics, crossValidates: options.crossValidates, classWeights: options.classWeights).hash())
+    }
     let ledger = CompareLedger(modelCount: specs.count)
     let cells: [CellOutcome] = Parallel.map(specs.count * foldCount, threads: threads) { c in
         let m = c / foldCount, f = c % foldCount
@@ -95,7 +106,11 @@ public func compareModels(_ experiment: Experiment, models: [ModelSpec]? = nil,
         progress?(CompareProgress(modelID: spec.id, displayName: spec.displayName, foldIndex: f,
                                   foldCount: foldCount, finishedCells: ledger.finishedCells,
                                   totalCells: specs.count * foldCount, elapsedSeconds: ledger.elapsedSeconds))
-        return runCell(model: m, limits: limits, ledger: ledger) { interruption in
+        if let logged = log?.result(model: spec.id, fold: f) {
+            ledger.record(m, seconds: logged.fitSeconds + logged.predictSeconds, fitted: false)
+            return .finished(logged)
+        }
+        let outcome = runCell(model: m, limits: limits, ledger: ledger) { interruption in
             let fold = prepared[f]
             var weights: [Double]?
             if weighted, spec.capabilities.supportsSampleWeights, case let .classes(y, _) = fold.train.target {
@@ -104,6 +119,8 @@ public func compareModels(_ experiment: Experiment, models: [ModelSpec]? = nil,
             return try scoreFold(estimator: spec.make(), prepared: fold, foldIndex: f, metrics: metrics,
                                  rng: stream, sampleWeights: weights, interruption: interruption)
         }
+        if let log, case let .finished(result) = outcome { log.append(model: spec.id, fold: f, result: result) }
+        return outcome
     }
 
     var rows: [LeaderboardRow] = []
@@ -178,7 +195,15 @@ public func compareModels(_ experiment: Experiment, models: [ModelSpec]? = nil,
     if !cutModels.isEmpty { board.cutModels = cutModels }
     if !skippedModels.isEmpty { board.skippedModels = skippedModels }
     if !options.crossValidates { board.isHoldoutOnly = true }
-    return CompareResult(leaderboard: board, selected: selected)
+    return CompareResult(leaderboard: board, selected: selected, reusedCellCount: log?.finished.count ?? 0,
+                         fittedCellCount: ledger.fittedCells, logNote: log?.note)
+}
+
+/// The estimator's hyperparameters as sorted-key JSON (part of a run's identity).
+private func estimatorJSON(_ spec: ModelSpec) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    return String(decoding: try encoder.encode(spec.make()), as: UTF8.self)
 }
 
 /// The models turbo leaves out (none when `include` is given or turbo is off).

@@ -24,6 +24,7 @@ final class CompareLedger: @unchecked Sendable {
     private var used: [Double]
     private var cutReasons: [String?]
     private var finished = 0
+    private var fitted = 0
     private var lock = pthread_mutex_t()
     /// `DispatchTime` nanoseconds when compare started.
     let start: UInt64
@@ -48,7 +49,11 @@ final class CompareLedger: @unchecked Sendable {
     /// Why model `m` was cut, if it was.
     func cutReason(_ m: Int) -> String? { locked { cutReasons[m] } }
     /// Records a finished or failed cell of model `m` that took `seconds`.
-    func record(_ m: Int, seconds: Double) { locked { used[m] += seconds; finished += 1 } }
+    func record(_ m: Int, seconds: Double, fitted wasFitted: Bool = true) {
+        locked { used[m] += seconds; finished += 1; if wasFitted { fitted += 1 } }
+    }
+    /// Cells that ran a fit (finished or failed; not read back from a resume log).
+    var fittedCells: Int { locked { fitted } }
     /// Marks model `m` cut for `reason` (the first reason wins).
     func cut(_ m: Int, reason: String) { locked { if cutReasons[m] == nil { cutReasons[m] = reason }; finished += 1 } }
     /// Counts a skipped cell as done.

@@ -38,12 +38,16 @@ public struct CompareOptions: Sendable, Codable, Hashable {
     /// The memory guard's limit for the dense feature matrices (`nil`: half the physical memory).
     /// Over it, wide categoricals switch from one-hot to target encoding, else `compare` refuses.
     public var memoryLimitBytes: Int?
+    /// A directory for the resume log `cells.jsonl` (`nil`: none). Every finished (model, fold) cell
+    /// is appended as it finishes; a rerun with the same data and options reads finished cells back
+    /// instead of fitting them, and gives the same leaderboard.
+    public var outputDirectory: String?
 
     /// The defaults.
     public init(include: [String]? = nil, exclude: [String] = [], sortMetric: Metric? = nil,
                 scoresHoldout: Bool = true, turbo: Bool = true, crossValidates: Bool = true,
                 classWeights: ClassWeights? = nil, selectCount: Int = 1, budgetSeconds: Double? = nil,
-                modelTimeoutSeconds: Double? = nil, memoryLimitBytes: Int? = nil) {
+                modelTimeoutSeconds: Double? = nil, memoryLimitBytes: Int? = nil, outputDirectory: String? = nil) {
         self.include = include
         self.exclude = exclude
         self.sortMetric = sortMetric
@@ -55,6 +59,7 @@ public struct CompareOptions: Sendable, Codable, Hashable {
         self.budgetSeconds = budgetSeconds
         self.modelTimeoutSeconds = modelTimeoutSeconds
         self.memoryLimitBytes = memoryLimitBytes
+        self.outputDirectory = outputDirectory
     }
 
     /// Throws `MLError.invalidParameter` for a negative `selectCount` or a budget that is not a

@@ -21,6 +21,12 @@ public struct CompareResult: Sendable {
     /// The best succeeded models in leaderboard order, refitted on the training part (at most
     /// `CompareOptions.selectCount`; fewer when models failed, were cut or their refit failed).
     public let selected: [SelectedModel]
+    /// Cells read back from the resume log instead of fitted (`CompareOptions.outputDirectory`).
+    public var reusedCellCount: Int = 0
+    /// Cells whose fit ran to the end in this call (finished or failed; not cut, skipped or read back).
+    public var fittedCellCount: Int = 0
+    /// What happened to an existing resume log (resumed, or moved aside), or `nil`.
+    public var logNote: String? = nil
 }
 
 /// What `compare` reports while it runs, once before each (model, fold) cell starts.
