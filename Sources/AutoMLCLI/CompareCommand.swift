@@ -59,6 +59,9 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .customLong("model-timeout"), help: "Time limit per model, summed over its folds (e.g. 20s).")
     var modelTimeout: DurationArgument?
 
+    @Option(name: .customLong("output-dir"), help: "Log every finished (model, fold) cell to DIR/cells.jsonl; rerunning with the same data and options resumes from it.")
+    var outputDirectory: String?
+
     @Option(help: "Feature scaling after encoding: none (PyCaret's default), standard, minMax or robust.")
     var scaling: Scaling = .none
 
@@ -131,12 +134,14 @@ struct CompareCommand: ParsableCommand {
         let options = CompareOptions(include: Self.ids(include), exclude: Self.ids(exclude) ?? [],
                                      sortMetric: sort.flatMap { Metric(name: $0) }, turbo: turbo,
                                      crossValidates: !noCrossValidation, classWeights: classWeights,
-                                     budgetSeconds: budget?.seconds, modelTimeoutSeconds: modelTimeout?.seconds)
+                                     budgetSeconds: budget?.seconds, modelTimeoutSeconds: modelTimeout?.seconds,
+                                     outputDirectory: outputDirectory)
         let progress = CompareProgressLine.forTerminal()
         let board: Leaderboard
+        let result: CompareResult
         do {
-            board = try compareModels(experiment, options: options, progress: progress.map { line in { line.report($0) } })
-                .leaderboard
+            result = try compareModels(experiment, options: options, progress: progress.map { line in { line.report($0) } })
+            board = result.leaderboard
             progress?.finish()
         } catch {
             progress?.finish()
@@ -153,7 +158,9 @@ struct CompareCommand: ParsableCommand {
 
         var text = ""
         if !quiet && format.value == .table {
-            text += summary(board, file: data.file, table: table) + "\n\n"
+            text += summary(board, file: data.file, table: table)
+            if let note = result.logNote { text += "\nNote: " + note }
+            text += "\n\n"
         }
         text += try LeaderboardRenderer.render(board, format: format.value) + "\n"
         if !quiet && format.value == .table {

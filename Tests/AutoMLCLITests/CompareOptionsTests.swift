@@ -58,6 +58,20 @@ import TestSupport
         #expect(r.stderr.contains(message), "stderr: \(r.stderr)")
     }
 
+    @Test func outputDirResumes() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("automl-resume-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let first = try CLIRunner.run(Self.base + ["--output-dir", dir, "--format", "json"])
+        let second = try CLIRunner.run(Self.base + ["--output-dir", dir])
+        let third = try CLIRunner.run(Self.base + ["--output-dir", dir, "--format", "json"])
+        #expect(first.status == 0 && second.status == 0 && third.status == 0, "stderr: \(second.stderr)")
+        #expect(second.stdout.contains("Note: Resumed from"))
+        #expect(second.stdout.contains("6 finished cell(s) read back"))
+        #expect(try CompareCommandTests.withoutTimings(first.stdout) == CompareCommandTests.withoutTimings(third.stdout))
+        let log = try String(contentsOfFile: dir + "/cells.jsonl", encoding: .utf8)
+        #expect(log.split(separator: "\n").count == 7)
+    }
+
     @Test func unknownGroupColumnExitsOne() throws {
         let r = try CLIRunner.run(Self.base + ["--fold-strategy", "group", "--group", "Nope"])
         #expect(r.status == 1)
