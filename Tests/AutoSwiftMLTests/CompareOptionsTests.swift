@@ -363,3 +363,42 @@ struct CompareResumeTests {
         #expect(FileManager.default.fileExists(atPath: dir + "/cells.previous-1.jsonl"))
     }
 }
+
+/// Collects progress reports from worker threads.
+final class ProgressRecorder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [CompareProgress] = []
+    func add(_ p: CompareProgress) { lock.lock(); items.append(p); lock.unlock() }
+    var reports: [CompareProgress] { lock.lock(); defer { lock.unlock() }; return items }
+}
+
+@Suite("Compare interruption inside models and progress")
+struct CompareInterruptionTests {
+    @Test func linearSolverStopsAtTheBoundInterruption() throws {
+        var rng = RandomStream(seed: 2)
+        let x = try Matrix(rowCount: 40, columnCount: 1, columnMajor: (0..<40).map { Double($0) / 10 + rng.nextNormal() })
+        let y: [Int32] = (0..<40).map { $0 < 20 ? 0 : 1 }
+        let data = TrainingData(features: x, target: .classes(indices: y, names: ["a", "b"]))
+        let stopped = Interruption(seconds: nil, reason: "test")
+        stopped.cancel()
+        var r1 = RandomStream(seed: 1), r2 = RandomStream(seed: 1)
+        let cut = try stopped.bind { try LogisticRegression().fit(data, using: &r1) }
+        let full = try LogisticRegression().fit(data, using: &r2)
+        let p = try cut.predictProbabilities(x)
+        #expect(p.storage.allSatisfy { abs($0 - 0.5) < 1e-12 })      // L-BFGS never moved from zero
+        #expect(try full.predictProbabilities(x).storage != p.storage)
+    }
+
+    @Test func progressIsReportedPerCellModelMajor() throws {
+        let e = try Experiment(table: syntheticClassification(), targetColumn: "label", config: smallConfig())
+        let recorder = ProgressRecorder()
+        _ = try compareModels(e, models: testClassifiers, progress: { recorder.add($0) })
+        let reports = recorder.reports
+        #expect(reports.count == 9)
+        #expect(reports.map(\.modelID) == ["coin", "coin", "coin", "boom", "boom", "boom", "centroid", "centroid", "centroid"])
+        #expect(reports.map(\.foldIndex) == [0, 1, 2, 0, 1, 2, 0, 1, 2])
+        #expect(reports.map(\.finishedCells) == Array(0..<9))
+        #expect(reports[0].estimatedSecondsRemaining == nil)
+        #expect(reports[1].estimatedSecondsRemaining != nil)
+    }
+}
