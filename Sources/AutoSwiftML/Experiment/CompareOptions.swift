@@ -30,10 +30,14 @@ public struct CompareOptions: Sendable, Codable, Hashable {
     /// How many of the best models `compareModels` returns refitted on the training part (PyCaret's
     /// `n_select`; default 1).
     public var selectCount: Int
-    /// A global time budget in seconds (`nil`: none). Cells still running when it passes are cut
-    /// mid-fit; models not started are skipped.
+    /// A global time budget in seconds, counted from the start of `compare` (preprocessing
+    /// included; `nil`: none). Cells still running when it passes are cut mid-fit (models check
+    /// `TrainingData.interruption` per iteration, epoch or tree; a model without checks is cut when
+    /// its fit returns); models not started are skipped; the holdout refit runs under it too.
     public var budgetSeconds: Double?
-    /// Each model's time limit in seconds, summed over its folds (`nil`: none).
+    /// Each model's time limit in seconds, summed over its folds (`nil`: none). A fold gets what the
+    /// model had left when the fold started, so folds of one model running at the same time on N
+    /// threads may together use up to N times that remainder.
     public var modelTimeoutSeconds: Double?
     /// The memory guard's limit for the dense feature matrices (`nil`: half the physical memory).
     /// Over it, wide categoricals switch from one-hot to target encoding, else `compare` refuses.
