@@ -20,6 +20,13 @@ struct CompareCommand: ParsableCommand {
           automl compare data.csv --target price --task regression --include lr,ridge,dummy
           automl compare data.csv --target y --drop leaky_column --scaling standard
           automl compare datasets/titanic.csv --target Survived --save-best model.json
+          automl compare data.csv --target y --fold-strategy group --group patient_id
+          automl compare data.csv --target y --fold-strategy timeseries --no-cv
+          automl compare datasets/titanic.csv --target Survived --budget 5m --model-timeout 30s
+
+        Time limits: --budget stops the whole comparison (models still running are cut, models not
+        started are skipped); --model-timeout stops one model (its folds summed). Both are listed
+        under the table. Durations take an s, m or h suffix (plain numbers are seconds).
         """
     )
 
@@ -34,8 +41,26 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .customLong("train-size"), help: "Fraction of rows in the training part (the rest is the holdout).")
     var trainSize: Double = 0.7
 
-    @Option(name: .customLong("fold-strategy"), help: "stratified (classification default) or kfold.")
+    @Option(name: .customLong("fold-strategy"), help: "stratified (classification default), kfold, group (with --group) or timeseries (row order, no shuffling).")
     var foldStrategy: FoldStrategy = .stratified
+
+    @Option(help: "The column naming the groups for --fold-strategy group; a group is never split across folds.")
+    var group: String?
+
+    @Flag(name: .customLong("no-cv"), help: "No cross-validation: fit each model on the training part and score it on the holdout.")
+    var noCrossValidation = false
+
+    @Option(name: .customLong("class-weights"), help: "balanced: weigh classes inversely to their frequency (models with sample weights).")
+    var classWeights: ClassWeights?
+
+    @Option(help: "Time budget for the whole comparison (e.g. 90, 60s, 5m, 1h).")
+    var budget: DurationArgument?
+
+    @Option(name: .customLong("model-timeout"), help: "Time limit per model, summed over its folds (e.g. 20s).")
+    var modelTimeout: DurationArgument?
+
+    @Option(name: .customLong("output-dir"), help: "Log every finished (model, fold) cell to DIR/cells.jsonl; rerunning with the same data and options resumes from it.")
+    var outputDirectory: String?
 
     @Option(help: "Feature scaling after encoding: none (PyCaret's default), standard, minMax or robust.")
     var scaling: Scaling = .none
@@ -77,6 +102,12 @@ struct CompareCommand: ParsableCommand {
         guard (2...100).contains(folds) else { throw ValidationError("--folds must be between 2 and 100; got \(folds).") }
         guard trainSize > 0, trainSize < 1 else { throw ValidationError("--train-size must be in (0, 1); got \(trainSize).") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1; got \(threads).") }
+        if foldStrategy == .group && group == nil {
+            throw ValidationError("--fold-strategy group needs --group COLUMN.")
+        }
+        if group != nil && foldStrategy != .group {
+            throw ValidationError("--group is only used with --fold-strategy group.")
+        }
         if let sort, Metric(name: sort) == nil {
             throw ValidationError("Unknown metric '\(sort)' for --sort. Choose one of: \(Metric.allCases.map(\.displayName).joined(separator: ", ")).")
         }
@@ -95,13 +126,27 @@ struct CompareCommand: ParsableCommand {
         config.split.trainFraction = trainSize
         config.folds.count = folds
         config.folds.strategy = foldStrategy
+        config.folds.groupColumn = group
         config.preprocessing.scaling = scaling
         config.threadCount = threads
         let experiment = try Experiment(table: table, targetColumn: data.target, kind: data.task, config: config)
         let report = try runDataChecks(table: table, schema: schema, task: experiment.task)
         let options = CompareOptions(include: Self.ids(include), exclude: Self.ids(exclude) ?? [],
-                                     sortMetric: sort.flatMap { Metric(name: $0) }, turbo: turbo)
-        let board = try compare(experiment, options: options)
+                                     sortMetric: sort.flatMap { Metric(name: $0) }, turbo: turbo,
+                                     crossValidates: !noCrossValidation, classWeights: classWeights,
+                                     budgetSeconds: budget?.seconds, modelTimeoutSeconds: modelTimeout?.seconds,
+                                     outputDirectory: outputDirectory)
+        let progress = CompareProgressLine.forTerminal()
+        let board: Leaderboard
+        let result: CompareResult
+        do {
+            result = try compareModels(experiment, options: options, progress: progress.map { line in { line.report($0) } })
+            board = result.leaderboard
+            progress?.finish()
+        } catch {
+            progress?.finish()
+            throw error
+        }
         var after = DataCheckOptions()
         after.isStrict = strict
         let afterWarnings = try DataChecks.afterCompare(experiment, leaderboard: board, options: after)
@@ -113,11 +158,22 @@ struct CompareCommand: ParsableCommand {
 
         var text = ""
         if !quiet && format.value == .table {
-            text += summary(board, file: data.file, table: table) + "\n\n"
+            text += summary(board, file: data.file, table: table)
+            if let note = result.logNote { text += "\nNote: " + note }
+            text += "\n\n"
         }
         text += try LeaderboardRenderer.render(board, format: format.value) + "\n"
         if !quiet && format.value == .table {
-            for row in board.rows { if let error = row.error { text += "\n\(row.displayName) (\(row.modelID)) failed: \(error)" } }
+            for row in board.rows {
+                guard let error = row.error else { continue }
+                if error.hasPrefix("skipped: ") {
+                    text += "\n\(row.displayName) (\(row.modelID)) skipped: the time budget ran out before it started"
+                } else if error.hasPrefix("cut: ") {
+                    text += "\n\(row.displayName) (\(row.modelID)) cut: \(error.dropFirst(5)) ran out"
+                } else {
+                    text += "\n\(row.displayName) (\(row.modelID)) failed: \(error)"
+                }
+            }
             if board.rows.contains(where: { $0.error != nil }) { text += "\n" }
             if let holdout = LeaderboardRenderer.holdoutSummary(board) { text += "\n" + holdout + "\n" }
         }
@@ -158,7 +214,9 @@ struct CompareCommand: ParsableCommand {
     func summary(_ board: Leaderboard, file: String, table: DataTable) -> String {
         var lines = [
             "Data: \(file) (\(table.rowCount) rows, \(table.columnCount) columns); target '\(board.targetName)', task \(board.task.rawValue)",
-            "Split: \(board.trainRowCount) training rows, \(board.holdoutRowCount) holdout rows; \(board.foldCount)-fold cross-validation; seed \(board.seed)",
+            "Split: \(board.trainRowCount) training rows, \(board.holdoutRowCount) holdout rows; "
+                + (board.isHoldoutOnly == true ? "no cross-validation (holdout scores)" : "\(board.foldCount)-fold cross-validation")
+                + "; seed \(board.seed)",
         ]
         if board.droppedTargetRowCount > 0 {
             lines.append("Note: \(board.droppedTargetRowCount) rows with a missing target were dropped.")
@@ -186,4 +244,27 @@ struct OutputFormatArgument: ExpressibleByArgument {
 }
 
 extension FoldStrategy: ExpressibleByArgument {}
+extension ClassWeights: ExpressibleByArgument {}
+
+/// A duration argument: a number of seconds with an optional `s`, `m` or `h` suffix ("90", "60s",
+/// "5m", "1.5h"); must be positive.
+struct DurationArgument: ExpressibleByArgument, Equatable {
+    /// The duration in seconds.
+    let seconds: Double
+
+    init(seconds: Double) { self.seconds = seconds }
+
+    init?(argument: String) {
+        var text = argument.trimmingCharacters(in: .whitespaces).lowercased()
+        var scale = 1.0
+        if let last = text.last, let s = ["s": 1.0, "m": 60.0, "h": 3600.0][String(last)] {
+            scale = s
+            text.removeLast()
+        }
+        guard let value = Double(text), value.isFinite, value > 0 else { return nil }
+        seconds = value * scale
+    }
+
+    var defaultValueDescription: String { "\(seconds)s" }
+}
 extension Scaling: ExpressibleByArgument {}

@@ -55,19 +55,35 @@ public struct Experiment: Sendable {
         }
         try config.preprocessing.validate()
         let encoded = try LabelEncoder.encode(column, task: task)
-        let features = table.dropping([targetColumn]).gatheringRows(encoded.keptRows)
+        let groups = try Experiment.groupKeys(table: table, targetColumn: targetColumn, folds: config.folds)
+            .map { keys in encoded.keptRows.map { keys[$0] } }
+        var excluded = [targetColumn]
+        if groups != nil, let name = config.folds.groupColumn { excluded.append(name) }
+        let features = table.dropping(Set(excluded)).gatheringRows(encoded.keptRows)
         let root = RandomStream(seed: config.seed)
 
         var splitStream = root.split(RandomKeys.holdout)
         var classes: [Int32]?
         if case let .classes(indices, _) = encoded.target, config.split.isStratified { classes = indices }
-        let split = try TrainTestSplit(trainFraction: config.split.trainFraction)
-            .split(rowCount: encoded.keptRows.count, classes: classes, using: &splitStream)
+        let splitter = TrainTestSplit(trainFraction: config.split.trainFraction)
+        let split: (train: [Int], holdout: [Int])
+        switch config.folds.strategy {
+        case .timeSeries:
+            split = try splitter.orderedSplit(rowCount: encoded.keptRows.count)
+        case .group:
+            split = try splitter.groupSplit(groups: groups ?? [], using: &splitStream)
+        case .stratified, .kfold:
+            split = try splitter.split(rowCount: encoded.keptRows.count, classes: classes, using: &splitStream)
+        }
 
         let trainTarget = encoded.target.gathering(split.train)
         var foldStream = root.split(RandomKeys.folds)
         let folds: [Fold]
-        if case let .classes(indices, names) = trainTarget, config.folds.strategy == .stratified {
+        if config.folds.strategy == .timeSeries {
+            folds = try TimeSeriesSplit(foldCount: config.folds.count).folds(rowCount: split.train.count)
+        } else if config.folds.strategy == .group, let groups {
+            folds = try GroupKFold(foldCount: config.folds.count).folds(groups: split.train.map { groups[$0] })
+        } else if case let .classes(indices, names) = trainTarget, config.folds.strategy == .stratified {
             folds = try StratifiedKFold(foldCount: config.folds.count, shuffles: config.folds.shuffles)
                 .folds(classes: indices, classNames: names, using: &foldStream)
         } else {
@@ -86,6 +102,33 @@ public struct Experiment: Sendable {
         self.trainRows = split.train.map { encoded.keptRows[$0] }
         self.holdoutRows = split.holdout.map { encoded.keptRows[$0] }
         self.folds = folds
+    }
+
+    /// The group key of every row of `table` when `folds.strategy` is `.group` (missing values form
+    /// one group), else `nil`.
+    /// - Throws: `MLError.invalidInput` when the group column is not given, unknown, or the target.
+    static func groupKeys(table: DataTable, targetColumn: String, folds: FoldConfig) throws -> [String]? {
+        guard folds.strategy == .group else { return nil }
+        guard let name = folds.groupColumn else {
+            throw MLError.invalidInput("The group fold strategy needs a group column (FoldConfig.groupColumn, --group COL).")
+        }
+        guard name != targetColumn else {
+            throw MLError.invalidInput("The group column '\(name)' is the target; choose another column.")
+        }
+        guard let column = table.column(named: name) else {
+            throw MLError.invalidInput("Unknown group column '\(name)'. Available columns: \(table.columnNames.joined(separator: ", ")).")
+        }
+        let missing = "\u{0}missing"
+        switch column.data {
+        case let .numeric(values, isMissing):
+            return values.indices.map { isMissing[$0] ? missing : "\(values[$0])" }
+        case let .categorical(codes, levels):
+            return codes.map { $0 >= 0 && Int($0) < levels.count ? levels[Int($0)] : missing }
+        case let .boolean(values, isMissing):
+            return values.indices.map { isMissing[$0] ? missing : "\(values[$0])" }
+        case let .text(strings):
+            return strings.map { $0 ?? missing }
+        }
     }
 }
 

@@ -20,6 +20,11 @@ public enum FoldStrategy: String, Sendable, Codable, Hashable, CaseIterable {
     case stratified
     /// `KFold`.
     case kfold
+    /// `GroupKFold` on `FoldConfig.groupColumn`: a group is never split across folds (nor between the
+    /// training part and the holdout); the column is not a feature.
+    case group
+    /// `TimeSeriesSplit`: expanding windows in row order, no shuffling; the holdout is the last rows.
+    case timeSeries = "timeseries"
 }
 
 /// The cross-validation folds (PyCaret's `fold`, `fold_strategy`, `fold_shuffle`).
@@ -28,14 +33,18 @@ public struct FoldConfig: Sendable, Codable, Hashable {
     public var count: Int
     /// The strategy (default `.stratified`).
     public var strategy: FoldStrategy
-    /// Whether rows are shuffled before cutting (default true).
+    /// Whether rows are shuffled before cutting (default true; `.group` and `.timeSeries` never shuffle).
     public var shuffles: Bool
+    /// The column whose values name the groups of `.group` (PyCaret's `fold_groups`); `nil` otherwise.
+    public var groupColumn: String?
 
     /// PyCaret's defaults, with shuffling.
-    public init(count: Int = 10, strategy: FoldStrategy = .stratified, shuffles: Bool = true) {
+    public init(count: Int = 10, strategy: FoldStrategy = .stratified, shuffles: Bool = true,
+                groupColumn: String? = nil) {
         self.count = count
         self.strategy = strategy
         self.shuffles = shuffles
+        self.groupColumn = groupColumn
     }
 }
 

@@ -85,6 +85,12 @@ public struct Leaderboard: Sendable, Codable, Hashable {
     public let trainRowCount: Int
     /// Rows in the holdout part.
     public let holdoutRowCount: Int
+    /// Models a time budget or model timeout stopped before all their folds finished (`nil`: none).
+    public var cutModels: [String]? = nil
+    /// Models the global time budget left unstarted (`nil`: none).
+    public var skippedModels: [String]? = nil
+    /// `true` when cross-validation was off and rows are holdout scores (`nil`: cross-validated).
+    public var isHoldoutOnly: Bool? = nil
 
     /// The top row, if it succeeded.
     public var best: LeaderboardRow? { rows.first.flatMap { $0.succeeded ? $0 : nil } }

@@ -94,13 +94,29 @@ public func prepareFold(_ fold: Fold, foldIndex: Int, preprocessing: Preprocessi
 ///
 /// The model is fitted with `rng.split(modelID).split(foldIndex)`; probabilities are predicted
 /// when the model is a `ProbabilisticModel` and a metric needs them.
-/// - Throws: whatever the estimator's `fit` or `predict` throws, or a metric's input error.
+/// - Parameters:
+///   - sampleWeights: weights of the fold's training rows (e.g. balanced class weights), or `nil`.
+///   - interruption: handed to the model in `TrainingData.interruption` and bound as
+///     `Interruption.current` around `fit`; checked again after `fit`.
+/// - Throws: whatever the estimator's `fit` or `predict` throws, a metric's input error, or
+///   `MLError.budgetExceeded` when `interruption` stopped the fit.
 public func scoreFold(estimator: any Estimator, prepared: PreparedFold, foldIndex: Int, metrics: [Metric],
-                      rng: RandomStream) throws -> FoldResult {
+                      rng: RandomStream, sampleWeights: [Double]? = nil,
+                      interruption: Interruption? = nil) throws -> FoldResult {
     let modelID = type(of: estimator).id
     var modelStream = rng.split(modelID).split(UInt64(foldIndex))
+    var data = prepared.train
+    if let sampleWeights { data.sampleWeights = sampleWeights }
+    data.interruption = interruption
     let fitStart = DispatchTime.now().uptimeNanoseconds
-    let model = try estimator.fitErased(prepared.train, using: &modelStream)
+    let model: any FittedModel
+    if let interruption {
+        try interruption.check()
+        model = try interruption.bind { try estimator.fitErased(data, using: &modelStream) }
+        try interruption.check()
+    } else {
+        model = try estimator.fitErased(data, using: &modelStream)
+    }
     let fitEnd = DispatchTime.now().uptimeNanoseconds
     let scores = try predictAndScore(model, features: prepared.validationFeatures,
                                      truth: prepared.validationTarget, metrics: metrics)

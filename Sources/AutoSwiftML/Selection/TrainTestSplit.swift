@@ -56,6 +56,58 @@ public struct TrainTestSplit: Sendable, Codable, Hashable {
     }
 }
 
+extension TrainTestSplit {
+    /// The first `floor(trainFraction × rowCount)` rows for training and the rest held out, in row
+    /// order (for time series: the holdout is the most recent rows).
+    /// - Throws: `MLError` for a fraction outside (0, 1) or a side with no rows.
+    public func orderedSplit(rowCount: Int) throws -> (train: [Int], holdout: [Int]) {
+        let trainCount = try checkedTrainCount(rowCount: rowCount)
+        return (Array(0..<trainCount), Array(trainCount..<rowCount))
+    }
+
+    /// A split that never puts one group on both sides (scikit-learn's `GroupShuffleSplit`, by rows):
+    /// shuffled groups are moved to the holdout until it holds at least `rowCount − floor(trainFraction ×
+    /// rowCount)` rows.
+    /// - Throws: `MLError` for a bad fraction, or when the groups cannot leave rows on both sides.
+    /// - Complexity: O(`rowCount`).
+    public func groupSplit<Key: Hashable>(groups: [Key], using rng: inout RandomStream) throws -> (train: [Int], holdout: [Int]) {
+        let trainCount = try checkedTrainCount(rowCount: groups.count)
+        var index: [Key: Int] = [:]
+        var members: [[Int]] = []
+        for (row, key) in groups.enumerated() {
+            if let g = index[key] { members[g].append(row) } else { index[key] = members.count; members.append([row]) }
+        }
+        let order = rng.permutation(members.count)
+        var holdoutGroups = Set<Int>()
+        var held = 0
+        for g in order where held < groups.count - trainCount {
+            holdoutGroups.insert(g)
+            held += members[g].count
+        }
+        guard held < groups.count, !holdoutGroups.isEmpty else {
+            throw MLError.invalidInput("The \(members.count) group(s) cannot be split into a training part and a holdout part; use more groups.")
+        }
+        var train: [Int] = [], holdout: [Int] = []
+        for (g, rows) in members.enumerated() {
+            if holdoutGroups.contains(g) { holdout += rows } else { train += rows }
+        }
+        return (train.sorted(), holdout.sorted())
+    }
+
+    /// `floor(trainFraction × rowCount)` after checking the fraction and that both sides get rows.
+    func checkedTrainCount(rowCount: Int) throws -> Int {
+        guard trainFraction > 0, trainFraction < 1, trainFraction.isFinite else {
+            throw MLError.invalidParameter(estimator: "train/test split", name: "trainFraction",
+                                           value: "\(trainFraction)", expected: "a number in (0, 1)")
+        }
+        let trainCount = Int((trainFraction * Double(rowCount)).rounded(.down))
+        guard trainCount > 0, rowCount - trainCount > 0 else {
+            throw MLError.invalidInput("A train fraction of \(trainFraction) on \(rowCount) rows leaves \(trainCount) training and \(rowCount - trainCount) holdout rows; both need at least one.")
+        }
+        return trainCount
+    }
+}
+
 /// Splits `total` draws among groups proportionally to `counts`: floors first, then one extra draw
 /// to the largest remainders (ties to the lower index), never more than a group holds.
 func largestRemainderAllocation(counts: [Int], total: Int) -> [Int] {

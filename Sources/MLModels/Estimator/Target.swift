@@ -59,13 +59,18 @@ public struct TrainingData: Sendable {
     public var sampleWeights: [Double]?
     /// Feature names, one per column (used for importances and reports).
     public var featureNames: [String]
+    /// A time budget or cancellation that iterative models check once per iteration, epoch or tree
+    /// (`nil`, the default: run to completion).
+    public var interruption: Interruption?
 
     /// Creates training data; feature names default to `x0, x1, …`.
-    public init(features: Matrix, target: Target, sampleWeights: [Double]? = nil, featureNames: [String]? = nil) {
+    public init(features: Matrix, target: Target, sampleWeights: [Double]? = nil, featureNames: [String]? = nil,
+                interruption: Interruption? = nil) {
         self.features = features
         self.target = target
         self.sampleWeights = sampleWeights
         self.featureNames = featureNames ?? (0..<features.columnCount).map { "x\($0)" }
+        self.interruption = interruption
     }
 
     /// The task implied by the target.
@@ -79,6 +84,7 @@ public struct TrainingData: Sendable {
     /// The rows at `indices`.
     public func gatheringRows(_ indices: [Int]) -> TrainingData {
         TrainingData(features: features.gatheringRows(indices), target: target.gathering(indices),
-                     sampleWeights: sampleWeights.map { w in indices.map { w[$0] } }, featureNames: featureNames)
+                     sampleWeights: sampleWeights.map { w in indices.map { w[$0] } }, featureNames: featureNames,
+                     interruption: interruption)
     }
 }

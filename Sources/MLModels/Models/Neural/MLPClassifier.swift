@@ -82,10 +82,10 @@ public struct MLPClassifier: Estimator, MLPHyperparameters {
             if output == .logistic { target[i, 0] = Double(g) } else { target[i, g] = 1 }
         }
         let strata = y
-        let result = MLPTrainer.train(x: data.features, y: target, output: output, options: trainingOptions,
+        let result = try MLPTrainer.train(x: data.features, y: target, output: output, options: trainingOptions,
                                       strata: strata, score: { net, vx, vy in
                                           Model.accuracy(net.predictInBlocks(vx), vy)
-                                      }, using: &rng)
+                                      }, interruption: data.interruption, using: &rng)
         return Model(featureCount: data.features.columnCount, classCount: k, presentClasses: presentClasses,
                      network: result.network, iterations: result.iterations, finalLoss: result.finalLoss)
     }

@@ -60,10 +60,10 @@ public struct MLPRegressor: Estimator, MLPHyperparameters {
         try checkTrainingData(data)
         let y = try ClassicSupport.valueTarget(data, estimator: Self.displayName)
         let target = try Matrix(rowCount: y.count, columnCount: 1, columnMajor: y)
-        let result = MLPTrainer.train(x: data.features, y: target, output: .identity, options: trainingOptions,
+        let result = try MLPTrainer.train(x: data.features, y: target, output: .identity, options: trainingOptions,
                                       strata: nil, score: { net, vx, vy in
                                           Model.r2(net.predictInBlocks(vx).storage, vy.storage)
-                                      }, using: &rng)
+                                      }, interruption: data.interruption, using: &rng)
         return Model(network: result.network, iterations: result.iterations, finalLoss: result.finalLoss)
     }
 

@@ -40,8 +40,11 @@ enum MLPTrainer {
     /// - Parameters:
     ///   - strata: class index of each row (for a stratified validation split), or nil.
     ///   - score: the validation score of a network on (x, y), higher is better.
+    ///   - interruption: checked once per epoch.
+    /// - Throws: `MLError.budgetExceeded` when `interruption` stops training.
     static func train(x: Matrix, y: Matrix, output: MLPOutput, options o: MLPTrainingOptions, strata: [Int32]?,
-                      score: (MLPNetwork, Matrix, Matrix) -> Double, using rng: inout RandomStream) -> MLPTrainingResult {
+                      score: (MLPNetwork, Matrix, Matrix) -> Double, interruption: Interruption? = nil,
+                      using rng: inout RandomStream) throws -> MLPTrainingResult {
         var initStream = rng.split(1)
         var shuffleStream = rng.split(2)
         var validationStream = rng.split(3)
@@ -71,6 +74,7 @@ enum MLPTrainer {
         var iterations = 0
         var epochLoss = Double.infinity
         for _ in 0..<o.maxIterations {
+            try interruption?.check()   // once per epoch: a time budget stops training here
             if o.shuffles { shuffleStream.shuffle(&order) }
             var accumulated = 0.0
             var start = 0

@@ -33,6 +33,8 @@ enum SMOSolver {
         var iterations = 0
         var converged = false
         while iterations < maxIterations {
+            // budget: checked every 64 iterations; the CV loop reports the cut
+            if iterations & 63 == 0, Interruption.current?.isInterrupted == true { break }
             guard let (i, j) = selectWorkingSet(y: y, alpha: alpha, gradient: g, c: c, tol: tol, kernel: &kernel) else {
                 converged = true
                 break

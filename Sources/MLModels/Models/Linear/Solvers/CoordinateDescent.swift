@@ -72,6 +72,7 @@ func elasticNetCoordinateDescent(_ x: Matrix, _ y: [Double], l1: Double, l2: Dou
     if screens { screen(check) }
     var iteration = 0
     while iteration < maxIterations {
+        if Interruption.current?.isInterrupted == true { break }   // budget: the CV loop reports the cut
         iteration += 1
         var wMax = 0.0, dwMax = 0.0
         x.storage.withUnsafeBufferPointer { xb in

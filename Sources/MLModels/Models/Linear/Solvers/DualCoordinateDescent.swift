@@ -43,6 +43,7 @@ func hingeDualCoordinateDescent(rows: [Double], rowCount n: Int, dimension d: In
     var order = Array(0..<n)
     var epoch = 0
     while epoch < maxEpochs {
+        if Interruption.current?.isInterrupted == true { break }   // budget: the CV loop reports the cut
         epoch += 1
         rng.shuffle(&order)
         var maxPG = -Double.infinity, minPG = Double.infinity
@@ -91,6 +92,7 @@ func epsilonInsensitiveDualCoordinateDescent(rows: [Double], rowCount n: Int, di
     var firstViolation = -1.0
     var epoch = 0
     while epoch < maxEpochs {
+        if Interruption.current?.isInterrupted == true { break }   // budget: the CV loop reports the cut
         epoch += 1
         rng.shuffle(&order)
         var violation = 0.0

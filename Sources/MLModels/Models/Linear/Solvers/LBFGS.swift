@@ -94,6 +94,7 @@ public struct LBFGS: Sendable, Hashable, Codable {
 
         var iteration = 0
         while iteration < maxIterations {
+            if Interruption.current?.isInterrupted == true { break }   // budget: the CV loop reports the cut
             iteration += 1
             // Two-loop recursion on the (pseudo-)gradient.
             var d = pg

@@ -31,6 +31,7 @@ func leastAngleRegression(_ x: Matrix, _ y: [Double], maxActive: Int, lassoPenal
     var dropped = false
     var steps = 0
     while steps < maxSteps {
+        if Interruption.current?.isInterrupted == true { break }   // budget: the CV loop reports the cut
         steps += 1
         var c = 0.0
         if dropped {
