@@ -48,19 +48,22 @@ public enum ModelDiagnostics {
         return ReportCharts.featureImportance(names: model.pipeline.featureNames, importances: values, source: source).map { [$0] } ?? []
     }
 
-    /// Per-feature importances and what they are: a `FeatureImportanceModel`'s own numbers, or the
-    /// summed |coefficients| of a linear classifier. `nil` otherwise.
+    /// Per-feature importances and what they are, from a `FeatureImportanceModel`: tree models'
+    /// own importances, or |coefficients| of linear models (mean over classes for multiclass).
+    /// `nil` for models without importances.
     public static func importances(_ model: any FittedModel) -> (values: [Double], source: String)? {
-        if let m = model as? any FeatureImportanceModel {
-            let source = m is LinearRegressorModel ? "|coefficient|" : m is LightGBM.Model ? "split counts" : "model importances"
-            return (m.featureImportances, source)
+        guard let m = model as? any FeatureImportanceModel else { return nil }
+        let source: String
+        if let linear = m as? LinearClassifierModel {
+            source = linear.coefficients.columnCount > 1 ? "mean |coefficient| over classes" : "|coefficient|"
+        } else if m is LinearRegressorModel {
+            source = "|coefficient|"
+        } else if m is LightGBM.Model {
+            source = "split counts"
+        } else {
+            source = "model importances"
         }
-        if let m = model as? LinearClassifierModel {
-            let c = m.coefficients
-            let values = (0..<c.rowCount).map { i in (0..<c.columnCount).reduce(0.0) { $0 + abs(c[i, $1]) } }
-            return (values, c.columnCount > 1 ? "sum of |coefficients| over classes" : "|coefficient|")
-        }
-        return nil
+        return (m.featureImportances, source)
     }
 
     /// Counts of true class against predicted class.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// "Nice" axis ticks (Heckbert, Graphics Gems, 1990): a step of 1, 2, 2.5 or 5 × 10ᵏ that covers
+/// "Nice" axis ticks (Heckbert, Graphics Gems, 1990): a step of 1, 2 or 5 × 10ᵏ that covers
 /// the data range with about `targetTickCount` ticks, and labels with just enough decimals.
 public struct NiceScale: Sendable, Hashable {
     /// The axis start (a multiple of `step`, at or below the data minimum).
@@ -23,12 +23,11 @@ public struct NiceScale: Sendable, Hashable {
             lo -= pad
             hi += pad
         }
-        let range = Self.niceNumber(hi - lo, rounds: false)
-        let step = Self.niceNumber(range / Double(max(1, targetTickCount - 1)), rounds: true)
+        let step = Self.niceNumber((hi - lo) / Double(max(1, targetTickCount - 1)))
         self.step = step
         lower = (lo / step).rounded(.down) * step
         upper = (hi / step).rounded(.up) * step
-        decimals = max(0, min(10, Int(-(log10(step)).rounded(.down)) + (Self.needsExtraDigit(step) ? 1 : 0)))
+        decimals = max(0, min(10, Int(-(log10(step)).rounded(.down))))
     }
 
     /// A scale with fixed ends and a nice step inside them (for example 0…1 for rates).
@@ -55,25 +54,12 @@ public struct NiceScale: Sendable, Hashable {
     /// A tick label with `decimals` decimals.
     public func label(_ value: Double) -> String { NumberText.fixed(value, decimals) }
 
-    /// Heckbert's nice number: 1, 2, 5 or 10 × 10ᵏ near `x` (rounded or the next one up).
-    static func niceNumber(_ x: Double, rounds: Bool) -> Double {
+    /// Heckbert's rounded nice number: 1, 2, 5 or 10 × 10ᵏ nearest `x`.
+    static func niceNumber(_ x: Double) -> Double {
         guard x > 0, x.isFinite else { return 1 }
-        let exponent = log10(x).rounded(.down)
-        let power = pow(10, exponent)
+        let power = pow(10, log10(x).rounded(.down))
         let fraction = x / power
-        let nice: Double
-        if rounds {
-            nice = fraction < 1.5 ? 1 : fraction < 3 ? 2 : fraction < 7 ? 5 : 10
-        } else {
-            nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10
-        }
+        let nice: Double = fraction < 1.5 ? 1 : fraction < 3 ? 2 : fraction < 7 ? 5 : 10
         return nice * power
-    }
-
-    /// True when a step such as 2.5 × 10ᵏ needs one more decimal than its power of ten.
-    private static func needsExtraDigit(_ step: Double) -> Bool {
-        let power = pow(10, log10(step).rounded(.down))
-        let fraction = step / power
-        return abs(fraction.rounded() - fraction) > 1e-9
     }
 }
