@@ -37,7 +37,7 @@ public enum ReportWriter {
             do {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             } catch {
-                throw ReportError(path: directory.path, reason: "the folder cannot be created (\(AtomicFileWriter.reason(error)))")
+                throw ReportError(path: directory.path, reason: "the folder cannot be created (\(obstacle(to: directory) ?? AtomicFileWriter.reason(error)))")
             }
         }
         guard FileManager.default.isWritableFile(atPath: directory.path) else {
@@ -55,5 +55,18 @@ public enum ReportWriter {
             }
         }
         return files.map(\.0)
+    }
+
+    /// The nearest existing ancestor of `directory` when it is a file ("'/a/b' is a file"), or `nil`.
+    static func obstacle(to directory: URL) -> String? {
+        var url = directory.deletingLastPathComponent()
+        while url.path != "/" && !url.path.isEmpty {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) {
+                return isFolder.boolValue ? nil : "'\(url.path)' is a file"
+            }
+            url = url.deletingLastPathComponent()
+        }
+        return nil
     }
 }

@@ -77,7 +77,7 @@ extension RunReport {
             if let error = h.error {
                 out.append(.paragraph("\(h.modelName) could not be refitted: \(error)"))
             } else {
-                out.append(.paragraph("\(h.modelName), fitted on the training part and scored on \(h.scoredOn)."))
+                out.append(.paragraph("\(h.modelName), fitted on \(h.fittedOn) and scored on \(h.scoredOn)."))
                 out.append(.table(headers: h.metrics.map(\.displayName), rows: [h.scores.map { NumberText.score($0) }],
                                   alignRight: h.metrics.map { _ in true }))
             }

@@ -16,7 +16,8 @@ extension RunReport {
     public static func compare(_ board: Leaderboard, experiment: Experiment, data: DataSummary,
                                warnings: [DataWarning] = []) throws -> RunReport {
         var report = RunReport(title: "Compare: \(fileName(data.file)) → \(board.targetName)", data: data,
-                               warnings: warnings, notes: board.notes, leaderboard: board)
+                               warnings: warnings, notes: data.droppedColumns.isEmpty ? board.notes : board.notes.filter { !$0.hasPrefix("Dropped column '") },
+                               leaderboard: board)
         if let chart = ReportCharts.leaderboard(board) { report.charts.append(chart) }
         guard let best = board.best else { return report }
         let name = "\(best.displayName) (\(best.modelID))"
@@ -58,6 +59,7 @@ extension RunReport {
         let evaluation = try model.evaluate(labelled)
         let (table, target) = try labelledRows(labelled, model: model)
         try report.addModel(model, name: modelName(model), evaluation: evaluation, table: table, target: target, scoredOn: scoredOn)
+        report.holdout?.fittedOn = "every row of \(fileName(data.file))"
         return report
     }
 

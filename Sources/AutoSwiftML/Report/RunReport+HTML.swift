@@ -17,7 +17,7 @@ extension RunReport {
         table { border-collapse: collapse; margin: 8px 0 16px; font-size: 0.92em; }
         th, td { border: 1px solid #ddd; padding: 4px 10px; text-align: left; }
         th { background: #f3f6fa; }
-        td.num { text-align: right; font-variant-numeric: tabular-nums; }
+        td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         tr:nth-child(even) td { background: #fafafa; }
         li.warning { color: #8a4b00; }
         li.error { color: #b00020; font-weight: bold; }

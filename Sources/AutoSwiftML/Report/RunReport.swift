@@ -107,6 +107,8 @@ public struct HoldoutMetrics: Sendable, Hashable {
     public var modelName: String
     /// What was scored ("268 holdout rows").
     public var scoredOn: String
+    /// What the model was fitted on ("the training part", "every row of train.csv").
+    public var fittedOn: String
     /// The metrics.
     public var metrics: [Metric]
     /// One value per metric (`nil` when undefined).
@@ -115,9 +117,11 @@ public struct HoldoutMetrics: Sendable, Hashable {
     public var error: String?
 
     /// Holdout metrics from their parts.
-    public init(modelName: String, scoredOn: String, metrics: [Metric], scores: [Double?], error: String? = nil) {
+    public init(modelName: String, scoredOn: String, fittedOn: String = "the training part", metrics: [Metric],
+                scores: [Double?], error: String? = nil) {
         self.modelName = modelName
         self.scoredOn = scoredOn
+        self.fittedOn = fittedOn
         self.metrics = metrics
         self.scores = scores
         self.error = error

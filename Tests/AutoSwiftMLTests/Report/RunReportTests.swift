@@ -96,7 +96,34 @@ struct RunReportTests {
             _ = try ReportWriter.write(report, to: file.appendingPathComponent("below"))
             Issue.record("expected an error")
         } catch let error as ReportError {
-            #expect(error.description.hasPrefix("Cannot write the report to '\(file.appendingPathComponent("below").path)'"))
+            #expect(error.description == "Cannot write the report to '\(file.appendingPathComponent("below").path)': the folder cannot be created ('\(file.path)' is a file).")
         }
+    }
+
+    @Test func trainReportOnASeparateTestTable() throws {
+        let table = try CSVReader.readTable(at: RepositoryPaths.dataset("titanic.csv"))
+        let trainPart = table.gatheringRows(Array(0..<400)), testPart = table.gatheringRows(Array(400..<table.rowCount))
+        let training = try TrainedModel.fit(table: trainPart, targetColumn: "Survived", estimator: DecisionTreeClassifier())
+        let model = training.model
+        let data = DataSummary(file: "train.csv", rowCount: trainPart.rowCount, columnCount: trainPart.columnCount,
+                               targetName: "Survived", task: model.task, columns: Schema(of: trainPart).columns,
+                               droppedColumns: model.pipeline.droppedColumns, droppedTargetRowCount: 0,
+                               trainRowCount: 400, holdoutRowCount: testPart.rowCount, foldCount: 0, seed: 123)
+        let report = try RunReport.train(training, labelled: testPart, scoredOn: "491 rows of test.csv", data: data)
+        #expect(report.charts.map(\.name) == ["roc", "precision_recall", "confusion_matrix", "feature_importance"])
+        #expect(report.markdown.contains("Decision Tree Classifier (dt), fitted on every row of train.csv and scored on 491 rows of test.csv."))
+        let evaluation = try model.evaluate(testPart)
+        #expect(report.holdout?.scores == evaluation.scores)
+    }
+
+    @Test func tuneReportStartsWithTheTrialHistory() throws {
+        let (experiment, table, schema) = try Self.experiment()
+        let result = try tune("dt", in: experiment, trials: 4)
+        let report = try RunReport.tune(result, experiment: experiment,
+                                        data: DataSummary(file: "titanic.csv", table: table, schema: schema, experiment: experiment))
+        #expect(report.charts.first?.name == "tuning_history")
+        #expect(report.charts.map(\.name).contains("confusion_matrix"))
+        #expect(report.markdown.contains("## Tuning"))
+        #expect(report.markdown.contains("4 trials"))
     }
 }

@@ -70,7 +70,7 @@ extension ReportCharts {
     public static func roc(classNames: [String], truth: [Int32], probabilities: [[Double]]) -> Chart? {
         let series = oneVsRest(classNames: classNames, truth: truth, probabilities: probabilities).compactMap { c in
             ClassificationCurve.roc(scores: c.scores, positives: c.positives).map {
-                CurveChart.Series(label: "\(c.name) (AUC \(NumberText.fixed($0.area, 3)))", curve: $0)
+                CurveChart.Series(label: "\(classNames.count == 2 ? "class " : "")\(c.name) (AUC \(NumberText.fixed($0.area, 3)))", curve: $0)
             }
         }
         guard !series.isEmpty else { return nil }
@@ -85,7 +85,7 @@ extension ReportCharts {
         let columns = oneVsRest(classNames: classNames, truth: truth, probabilities: probabilities)
         let series = columns.compactMap { c in
             ClassificationCurve.precisionRecall(scores: c.scores, positives: c.positives).map {
-                CurveChart.Series(label: "\(c.name) (AP \(NumberText.fixed($0.area, 3)))", curve: $0)
+                CurveChart.Series(label: "\(classNames.count == 2 ? "class " : "")\(c.name) (AP \(NumberText.fixed($0.area, 3)))", curve: $0)
             }
         }
         guard !series.isEmpty else { return nil }

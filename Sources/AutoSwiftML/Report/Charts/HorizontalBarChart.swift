@@ -8,7 +8,7 @@ enum HorizontalBarChart {
     }
 
     static func render(title: String, valueTitle: String, bars: [Bar], color: String, valueDecimals: Int) -> String {
-        let labelWidth = min(260, Double(bars.map { shortened($0.label, 36).count }.max() ?? 4) * 6.8 + 16)
+        let labelWidth = min(330, Double(bars.map { shortened($0.label, 46).count }.max() ?? 4) * 7.2 + 24)
         let rowHeight = 24.0
         let width = 720.0
         let height = 70 + Double(bars.count) * rowHeight + 50
@@ -30,7 +30,7 @@ enum HorizontalBarChart {
             let tip = "\(bar.label): \(NumberText.fixed(bar.value, valueDecimals))"
                 + (bar.error.map { " ± \(NumberText.fixed($0, valueDecimals))" } ?? "")
             svg.rect(x: min(zero, end), y: top, width: abs(end - zero), height: rowHeight - 8, fill: color, tooltip: tip)
-            svg.text(shortened(bar.label, 36), x: frame.left - 8, y: top + rowHeight / 2, anchor: .end, size: 12)
+            svg.text(shortened(bar.label, 46), x: frame.left - 8, y: top + rowHeight / 2, anchor: .end, size: 12)
             if let e = bar.error, e > 0 {
                 let a = frame.px(bar.value - e), b = frame.px(bar.value + e), mid = top + (rowHeight - 8) / 2
                 svg.line(x1: a, y1: mid, x2: b, y2: mid, stroke: "#222", width: 1.5)

@@ -18,8 +18,10 @@ extension ReportCharts {
         if let best = finite.min(by: { $0.element != $1.element ? $0.element < $1.element : $0.offset < $1.offset }) {
             let x = frame.px(Double(best.offset + 1)), y = frame.py(best.element)
             svg.circle(cx: x, cy: y, r: 4, fill: Palette.color(3))
-            svg.text("best: iteration \(best.offset + 1), \(NumberText.fixed(best.element, 4))", x: min(x + 8, frame.left + frame.width - 190),
-                     y: y - 8, size: 11)
+            // Below the minimum there is no curve, unless the point sits on the axis.
+            let labelY = y + 18 <= frame.top + frame.height - 4 ? y + 18 : y - 8
+            svg.text("best: iteration \(best.offset + 1), \(NumberText.fixed(best.element, 4))",
+                     x: min(x + 8, frame.left + frame.width - 190), y: labelY, size: 11)
         }
         return Chart(name: "learning_curve", caption: "Holdout \(lossName) after each boosting iteration; the dot marks the lowest.", svg: svg.rendered)
     }
@@ -36,7 +38,7 @@ extension ReportCharts {
         var values = scored.map(\.score)
         if let d = defaultScore, d.isFinite { values.append(d) }
         let indices = scored.map { Double($0.index + 1) }
-        let frame = PlotFrame(left: 72, top: 40, width: width - 72 - 24, height: height - 40 - 64,
+        let frame = PlotFrame(left: 72, top: 60, width: width - 72 - 24, height: height - 60 - 64,
                               x: NiceScale(minimum: min(1, indices.min() ?? 1), maximum: max(2, indices.max() ?? 2)),
                               y: NiceScale(minimum: values.min() ?? 0, maximum: values.max() ?? 1))
         svg.text(title, x: width / 2, y: 24, anchor: .middle, size: 15, weight: "bold")
@@ -58,17 +60,18 @@ extension ReportCharts {
         for s in scored {
             svg.circle(cx: frame.px(Double(s.index + 1)), cy: frame.py(s.score), r: 3, fill: Palette.color(0), opacity: 0.8)
         }
+        // The legend sits in one row between the title and the plot, so it never hides a trial.
         let labels = ["trial score", "best so far"] + (defaultScore?.isFinite == true ? ["untuned model"] : [])
-        let x0 = frame.left + frame.width - 150, y0 = frame.top + frame.height - Double(labels.count) * 18 - 16
-        svg.rect(x: x0, y: y0, width: 140, height: Double(labels.count) * 18 + 8, fill: "#ffffff", stroke: "#bbb", opacity: 0.9)
+        var x = frame.left
         for (i, label) in labels.enumerated() {
-            let y = y0 + 16 + Double(i) * 18
+            let y = 46.0
             switch i {
-            case 0: svg.circle(cx: x0 + 18, cy: y - 4, r: 3, fill: Palette.color(0))
-            case 1: svg.line(x1: x0 + 8, y1: y - 4, x2: x0 + 28, y2: y - 4, stroke: Palette.color(1), width: 2)
-            default: svg.line(x1: x0 + 8, y1: y - 4, x2: x0 + 28, y2: y - 4, stroke: "#999", dash: "5 4")
+            case 0: svg.circle(cx: x + 10, cy: y - 4, r: 3, fill: Palette.color(0))
+            case 1: svg.line(x1: x, y1: y - 4, x2: x + 20, y2: y - 4, stroke: Palette.color(1), width: 2)
+            default: svg.line(x1: x, y1: y - 4, x2: x + 20, y2: y - 4, stroke: "#999", dash: "5 4")
             }
-            svg.text(label, x: x0 + 34, y: y, size: 11)
+            svg.text(label, x: x + 26, y: y, size: 11)
+            x += 26 + Double(label.count) * 6.5 + 24
         }
         return Chart(name: "tuning_history", caption: "Cross-validated \(metric.displayName) of each trial, the best so far" + (defaultScore?.isFinite == true ? ", and the untuned model (dashed)." : "."), svg: svg.rendered)
     }
