@@ -15,9 +15,12 @@ extension RunReport {
     /// - Complexity: one fit and one prediction of the best model.
     public static func compare(_ board: Leaderboard, experiment: Experiment, data: DataSummary,
                                warnings: [DataWarning] = []) throws -> RunReport {
+        // Dropped columns are listed under Data and failed models under the leaderboard.
+        let notes = board.notes.filter {
+            !$0.hasPrefix("Model '") && !(data.droppedColumns.isEmpty == false && $0.hasPrefix("Dropped column '"))
+        }
         var report = RunReport(title: "Compare: \(fileName(data.file)) → \(board.targetName)", data: data,
-                               warnings: warnings, notes: data.droppedColumns.isEmpty ? board.notes : board.notes.filter { !$0.hasPrefix("Dropped column '") },
-                               leaderboard: board)
+                               warnings: warnings, notes: notes, leaderboard: board)
         if let chart = ReportCharts.leaderboard(board) { report.charts.append(chart) }
         guard let best = board.best else { return report }
         let name = "\(best.displayName) (\(best.modelID))"

@@ -1,6 +1,7 @@
 extension ReportCharts {
     /// The confusion matrix as a heat map: true class in rows, predicted class in columns, each
     /// cell shaded by its share of its row and labelled with its count. `nil` when empty.
+    /// - Complexity: O(k²) for k classes.
     public static func confusionMatrix(_ matrix: ConfusionMatrix) -> Chart? {
         let k = matrix.classNames.count
         guard k > 0, matrix.counts.count == k, matrix.counts.allSatisfy({ $0.count == k }) else { return nil }

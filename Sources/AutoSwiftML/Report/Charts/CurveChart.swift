@@ -67,6 +67,7 @@ extension ReportCharts {
     /// The ROC curve(s) from holdout probabilities (`probabilities[row][class]`): the positive class
     /// for binary, one-vs-rest curves for multiclass; AUC in the legend. `nil` when no class has
     /// both positive and negative rows.
+    /// - Complexity: O(k · n log n) for k curves over n rows.
     public static func roc(classNames: [String], truth: [Int32], probabilities: [[Double]]) -> Chart? {
         let series = oneVsRest(classNames: classNames, truth: truth, probabilities: probabilities).compactMap { c in
             ClassificationCurve.roc(scores: c.scores, positives: c.positives).map {
@@ -81,6 +82,7 @@ extension ReportCharts {
 
     /// The precision–recall curve(s), as `roc`, with average precision (AP) in the legend and the
     /// positive share as a dashed baseline for binary tasks.
+    /// - Complexity: O(k · n log n) for k curves over n rows.
     public static func precisionRecall(classNames: [String], truth: [Int32], probabilities: [[Double]]) -> Chart? {
         let columns = oneVsRest(classNames: classNames, truth: truth, probabilities: probabilities)
         let series = columns.compactMap { c in

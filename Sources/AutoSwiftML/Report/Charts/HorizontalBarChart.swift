@@ -11,7 +11,7 @@ enum HorizontalBarChart {
         let labelWidth = min(330, Double(bars.map { shortened($0.label, 46).count }.max() ?? 4) * 7.2 + 24)
         let rowHeight = 24.0
         let width = 720.0
-        let height = 70 + Double(bars.count) * rowHeight + 50
+        let height = 44 + Double(bars.count) * rowHeight + 54
         var svg = SVGDocument(width: width, height: height, title: title)
         let lows = bars.map { $0.value - ($0.error ?? 0) }, highs = bars.map { $0.value + ($0.error ?? 0) }
         let scale = NiceScale(minimum: min(0, lows.min() ?? 0), maximum: max(0, highs.max() ?? 1), targetTickCount: 6)
@@ -49,6 +49,7 @@ enum HorizontalBarChart {
 extension ReportCharts {
     /// The leaderboard as bars: the cross-validated mean of the sort metric per model, with ±1
     /// standard deviation whiskers, best model on top. `nil` when no row has that metric.
+    /// - Complexity: O(models).
     public static func leaderboard(_ board: Leaderboard) -> Chart? {
         let metric = board.sortMetric
         let bars: [HorizontalBarChart.Bar] = board.rows.compactMap { row in
@@ -67,6 +68,7 @@ extension ReportCharts {
     /// The 20 most important features as bars, as shares of the total importance. `nil` when
     /// there are no features, the lengths differ or every importance is zero.
     /// - Parameter source: what the numbers are, for the caption ("split counts", "|coefficient|").
+    /// - Complexity: O(f log f) for f features.
     public static func featureImportance(names: [String], importances: [Double], source: String) -> Chart? {
         guard !names.isEmpty, names.count == importances.count else { return nil }
         let clean = importances.map { $0.isFinite ? abs($0) : 0 }

@@ -2,6 +2,7 @@ extension ReportCharts {
     /// The boosting learning curve: holdout loss after each iteration, with the best iteration
     /// marked. `nil` with fewer than two finite losses.
     /// - Parameter lossName: what the loss is ("log loss", "mean squared error").
+    /// - Complexity: O(iterations).
     public static func learningCurve(losses: [Double], lossName: String) -> Chart? {
         let finite = losses.enumerated().filter { $0.element.isFinite }
         guard finite.count >= 2 else { return nil }
@@ -29,6 +30,7 @@ extension ReportCharts {
     /// The tuning history: each trial's cross-validated score (dots; failed trials left out) and
     /// the best score so far (step line), with the untuned model's score as a dashed line.
     /// `nil` without a scored trial.
+    /// - Complexity: O(trials).
     public static func trialHistory(_ trials: [TuneTrial], metric: Metric, defaultScore: Double?) -> Chart? {
         let scored = trials.compactMap { t in t.mean.flatMap { $0.isFinite ? (index: t.index, score: $0) : nil } }
         guard !scored.isEmpty else { return nil }

@@ -1,6 +1,7 @@
 extension ReportCharts {
     /// Residuals (`truth − prediction`) against predictions with a zero line (regression). At most
     /// 2,000 points are drawn (every n-th row, in row order). `nil` without finite pairs.
+    /// - Complexity: O(n).
     public static func residuals(truth: [Double], predicted: [Double]) -> Chart? {
         guard truth.count == predicted.count else { return nil }
         let pairs = zip(predicted, truth).filter { $0.0.isFinite && $0.1.isFinite }.map { (x: $0.0, r: $0.1 - $0.0) }
