@@ -77,3 +77,42 @@ struct ReportChartTests {
         #expect(!chart.svg.contains(">feature_4<"))
     }
 }
+
+@Suite("Report charts on many rows")
+struct LargeReportChartTests {
+    @Test func longCurvesAreThinnedButKeepTheirEnds() throws {
+        // 20,000 rows with distinct scores: the ROC curve has 20,001 points.
+        let n = 20_000
+        let truth: [Int32] = (0..<n).map { Int32(($0 * 7919) % 3 == 0 ? 1 : 0) }
+        let probabilities: [[Double]] = (0..<n).map { i in
+            let s = Double((i * 104_729) % n) / Double(n) * 0.5 + (truth[i] == 1 ? 0.3 : 0)
+            return [1 - s, s]
+        }
+        let chart = try #require(ReportCharts.roc(classNames: ["a", "b"], truth: truth, probabilities: probabilities))
+        let points = chart.svg.split(separator: "\n").first { $0.hasPrefix("<polyline") }.map {
+            $0.split(separator: "\"")[1].split(separator: " ").count
+        }
+        let count = try #require(points)
+        #expect(count > 100 && count < 1_500, "\(count) points drawn")
+        #expect(SVGValidation.parse(chart.svg)?.root == "svg")
+    }
+
+    @Test func leaderboardChartWithNegativeScoresAndAFailedModel() throws {
+        func row(_ id: String, _ mean: Double?, error: String? = nil) -> LeaderboardRow {
+            LeaderboardRow(modelID: id, displayName: id.uppercased(),
+                           scores: mean.map { [MetricScore(metric: .r2, mean: $0, standardDeviation: 0.05, folds: [])] } ?? [],
+                           fitSeconds: nil, error: error)
+        }
+        let board = Leaderboard(task: .regression, targetName: "y", metrics: [.r2], sortMetric: .r2,
+                                rows: [row("ridge", 0.4), row("dummy", -0.25), row("svm", nil, error: "did not <converge>")],
+                                holdout: nil, droppedColumns: [], droppedTargetRowCount: 0, featureNames: [], notes: [],
+                                seed: 1, foldCount: 3, trainRowCount: 10, holdoutRowCount: 5)
+        let chart = try #require(ReportCharts.leaderboard(board))
+        #expect(SVGValidation.parse(chart.svg)?.root == "svg")
+        #expect(chart.svg.contains(">0.4000<") && chart.svg.contains(">-0.2500<"))
+        #expect(!chart.svg.contains("SVM"))
+        let markdown = RunReport(title: "t", leaderboard: board).markdown
+        #expect(markdown.contains("| SVM | svm | failed |"))
+        #expect(markdown.contains("- SVM (svm) failed: did not \\<converge\\>"))
+    }
+}

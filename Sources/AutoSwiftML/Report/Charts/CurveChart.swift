@@ -28,10 +28,25 @@ public enum CurveChart {
                      x2: frame.px(reference.to.0), y2: frame.py(reference.to.1), stroke: "#999", dash: "5 4")
         }
         for (i, s) in series.enumerated() {
-            svg.polyline(s.curve.points.map { (frame.px($0.x), frame.py($0.y)) }, stroke: Palette.color(i))
+            svg.polyline(thinned(s.curve.points).map { (frame.px($0.x), frame.py($0.y)) }, stroke: Palette.color(i))
         }
         drawLegend(in: &svg, labels: series.map(\.label), frame: frame, atLeft: legendAtLeft)
         return svg.rendered
+    }
+
+    /// The points worth drawing: the first and last, and every point that moves at least
+    /// `step` (in unit-square coordinates) away from the last kept one, so a curve over many rows
+    /// stays a small SVG while its shape is kept to within a fraction of a pixel.
+    /// - Complexity: O(points).
+    static func thinned(_ points: [ClassificationCurve.CurvePoint], step: Double = 0.002) -> [ClassificationCurve.CurvePoint] {
+        guard points.count > 2 else { return points }
+        var kept = [points[0]]
+        for p in points.dropFirst().dropLast() {
+            let last = kept[kept.count - 1]
+            if abs(p.x - last.x) >= step || abs(p.y - last.y) >= step { kept.append(p) }
+        }
+        kept.append(points[points.count - 1])
+        return kept
     }
 
     /// A legend box with a coloured line per label, at the bottom of the plotting area.

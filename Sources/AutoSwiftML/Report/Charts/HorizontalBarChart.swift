@@ -37,7 +37,8 @@ enum HorizontalBarChart {
                 svg.line(x1: a, y1: mid - 5, x2: a, y2: mid + 5, stroke: "#222", width: 1.5)
                 svg.line(x1: b, y1: mid - 5, x2: b, y2: mid + 5, stroke: "#222", width: 1.5)
             }
-            let textX = max(end, bar.error.map { frame.px(bar.value + $0) } ?? end) + 6
+            // Right of the bar (and its whisker); right of the zero line for a negative bar.
+            let textX = max(zero, end, bar.error.map { frame.px(bar.value + $0) } ?? end) + 6
             svg.text(NumberText.fixed(bar.value, valueDecimals), x: textX, y: top + rowHeight / 2, size: 11, fill: "#444")
         }
         svg.line(x1: zero, y1: frame.top, x2: zero, y2: frame.top + frame.height, stroke: "#333")
