@@ -32,6 +32,8 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
 
+    @OptionGroup var reportOptions: ReportOptions
+
     @Option(help: "Number of cross-validation folds.")
     var folds: Int = 10
 
@@ -154,7 +156,8 @@ struct CompareCommand: ParsableCommand {
         if strict, afterWarnings.contains(where: { $0.severity == .error }) {
             throw CLIError(description: "--strict: the leaderboard looks too good to be true; see the warnings above.")
         }
-        _ = report
+        try reportOptions.writeCompareReport(board, experiment: experiment, table: table, schema: schema, file: data.file,
+                                             warnings: report.warnings + afterWarnings)
 
         var text = ""
         if !quiet && format.value == .table {

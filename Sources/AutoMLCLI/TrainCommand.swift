@@ -25,6 +25,8 @@ struct TrainCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
 
+    @OptionGroup var reportOptions: ReportOptions
+
     @Option(help: "The model ID (see `automl models`).")
     var model: String
 
@@ -83,11 +85,13 @@ struct TrainCommand: ParsableCommand {
             let testTable = try DataOptions.read(file: test, delimiter: data.delimiter).table
             let scored = try report.model.evaluate(testTable)
             evaluation = scored
+            try reportOptions.writeTrainReport(report, test: testTable, testFile: test, table: table, file: data.file)
             scoredOn = "\(scored.rowCount) rows of \(test)"
         } else {
             let experiment = try Experiment(table: table, targetColumn: data.target, kind: data.task, config: config)
             let estimator = try ModelRegistry.requireSpec(id: model, kind: experiment.kind).estimator(overriding: overrides)
             report = try train(experiment, estimator: estimator)
+            try reportOptions.writeTrainReport(report, experiment: experiment, table: table, file: data.file)
             evaluation = report.holdout
             scoredOn = "\(experiment.holdoutTable.rowCount) holdout rows"
         }

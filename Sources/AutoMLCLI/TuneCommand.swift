@@ -27,6 +27,8 @@ struct TuneCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
 
+    @OptionGroup var reportOptions: ReportOptions
+
     @Option(help: "The model ID to tune (see `automl models`).")
     var model: String
 
@@ -119,6 +121,7 @@ struct TuneCommand: ParsableCommand {
         let result = try tune(modelID: model, experiment: experiment, options: options,
                               progress: showsProgress ? Self.reportProgress : nil)
         if showsProgress { fputs("\r\u{1B}[K", stderr) }
+        try reportOptions.writeTuneReport(result, experiment: experiment, table: table, file: data.file)
 
         if let history {
             try AtomicFile.write(result.historyCSV(), to: URL(fileURLWithPath: history))

@@ -47,7 +47,9 @@ extension RunReport {
         }
         if let board = leaderboard {
             out.append(.heading("Leaderboard"))
-            out.append(.paragraph("Mean over \(board.foldCount) cross-validation folds (± population standard deviation), sorted by \(board.sortMetric.displayName)."))
+            out.append(.paragraph(board.isHoldoutOnly == true
+                ? "Scores on the holdout rows (cross-validation off), sorted by \(board.sortMetric.displayName)."
+                : "Mean over \(board.foldCount) cross-validation folds (± population standard deviation), sorted by \(board.sortMetric.displayName)."))
             let headers = ["Model", "ID"] + board.metrics.map(\.displayName)
             let rows = board.rows.map { row -> [String] in
                 guard row.succeeded else { return [row.displayName, row.modelID] + board.metrics.map { _ in "failed" } }

@@ -60,7 +60,8 @@ extension ReportCharts {
         }
         guard !bars.isEmpty else { return nil }
         let svg = HorizontalBarChart.render(
-            title: "\(metric.displayName) by model (\(board.foldCount)-fold cross-validation)",
+            title: board.isHoldoutOnly == true ? "\(metric.displayName) by model (holdout)"
+                : "\(metric.displayName) by model (\(board.foldCount)-fold cross-validation)",
             valueTitle: "Mean \(metric.displayName) ± 1 standard deviation over folds" + (metric.higherIsBetter ? "" : " (lower is better)"),
             bars: bars, color: Palette.color(0), valueDecimals: 4)
         return Chart(name: "leaderboard", caption: "Cross-validated \(metric.displayName) per model; whiskers show ±1 standard deviation over the folds.", svg: svg)
