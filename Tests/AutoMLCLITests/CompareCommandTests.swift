@@ -85,3 +85,24 @@ import TestSupport
         #expect(r.stdout.isEmpty)
     }
 }
+
+@Suite struct ReportCommandTests {
+    @Test func compareWritesTheReport() throws {
+        let dir = try CLIRunner.temporaryFile(named: "x", contents: "").deletingLastPathComponent().appendingPathComponent("report")
+        let r = try CLIRunner.run(["compare", "datasets/titanic.csv", "--target", "Survived", "--folds", "3",
+                                   "--include", "lr,dummy,dt", "--report", dir.path, "-q"])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let html = try String(contentsOf: dir.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("<svg"))
+        #expect(html.contains("Logistic Regression"))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("report.md").path))
+    }
+
+    @Test func unwritableReportFolderIsAnError() throws {
+        let file = try CLIRunner.temporaryFile(named: "afile", contents: "x")
+        let r = try CLIRunner.run(["compare", "datasets/titanic.csv", "--target", "Survived", "--folds", "3",
+                                   "--include", "lr", "--report", file.appendingPathComponent("sub").path, "-q"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("report"))
+    }
+}

@@ -46,8 +46,9 @@ enum LeaderboardRenderer {
         return board.rows.enumerated().map { i, row in
             var cells = [row.modelID, row.displayName]
             for metric in board.metrics {
-                if row.error != nil {
-                    cells.append(metric == board.metrics.first ? "failed" : "")
+                if let error = row.error {
+                    let word = error.hasPrefix("cut: ") ? "cut" : error.hasPrefix("skipped: ") ? "skipped" : "failed"
+                    cells.append(metric == board.metrics.first ? word : "")
                     continue
                 }
                 guard let v = row.mean(metric), v.isFinite else { cells.append("nan"); continue }
