@@ -42,10 +42,7 @@ public enum MLflowYAML {
 
     /// `s` as a quoted YAML scalar that `safe_load` reads back as exactly `s`.
     public static func quoted(_ s: String) -> String {
-        let needsEscapes = s.unicodeScalars.contains { scalar in
-            scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                || scalar.value == 0xFEFF || scalar.value == 0x2028 || scalar.value == 0x2029
-        }
+        let needsEscapes = s.unicodeScalars.contains { !isPlain($0) }
         guard needsEscapes else { return "'" + s.replacingOccurrences(of: "'", with: "''") + "'" }
         var out = "\""
         for scalar in s.unicodeScalars {
@@ -57,7 +54,7 @@ public enum MLflowYAML {
             case "\t": out += "\\t"
             default:
                 let v = scalar.value
-                if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0xFEFF || v == 0x2028 || v == 0x2029 {
+                if !isPlain(scalar) {
                     let hex = String(v, radix: 16, uppercase: true)
                     out += v <= 0xFF ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
                                      : "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
@@ -69,23 +66,40 @@ public enum MLflowYAML {
         return out + "\""
     }
 
-    /// Reads a flat `key: value` mapping as MLflow writes it (plain, single- or double-quoted
-    /// scalars on one line each); other lines (nested lists, comments) are skipped.
+    /// True when `scalar` can stand unescaped in a quoted scalar that PyYAML reads back: the
+    /// printable characters of its reader, less line breaks, tabs and the byte-order mark.
+    static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0xA0...0x2027, 0x202A...0xD7FF, 0xE000...0xFEFE, 0xFF00...0xFFFD, 0x10000...0x10FFFF: return true
+        default: return false
+        }
+    }
+
+    /// Reads a flat `key: value` mapping as MLflow writes it: plain, single- or double-quoted
+    /// scalars, possibly folded onto indented continuation lines (PyYAML wraps long values at 80
+    /// columns; a fold stands for one space). Other lines (list items, comments) are skipped.
     ///
     /// This is enough to find an experiment's `name` and `experiment_id` in files written by MLflow
     /// or by us; it is not a general YAML parser.
     /// - Complexity: O(text length).
     public static func parseFlatMapping(_ text: String) -> [String: String] {
-        var out: [String: String] = [:]
-        for rawLine in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-            let line = String(rawLine)
-            guard let first = line.first, first != " ", first != "#", first != "-",
-                  let colon = line.range(of: ": ") ?? (line.hasSuffix(":") ? line.range(of: ":", options: .backwards) : nil)
-            else { continue }
-            let key = String(line[..<colon.lowerBound])
-            let rest = String(line[colon.upperBound...]).trimmingCharacters(in: .whitespaces)
-            out[key] = unquote(rest)
+        var raw: [(key: String, value: String)] = []
+        var continues = false
+        for line in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if line.first == " " || line.first == "\t" {
+                if continues, !trimmed.hasPrefix("- "), !raw.isEmpty { raw[raw.count - 1].value += " " + trimmed }
+                continue
+            }
+            continues = false
+            guard !trimmed.hasPrefix("#"), !trimmed.hasPrefix("-"), let colon = line.firstIndex(of: ":") else { continue }
+            let after = line[line.index(after: colon)...]
+            guard after.isEmpty || after.first == " " else { continue }
+            raw.append((String(line[..<colon]), after.trimmingCharacters(in: .whitespaces)))
+            continues = true
         }
+        var out: [String: String] = [:]
+        for (key, value) in raw { out[key] = unquote(value) }
         return out
     }
 
