@@ -4,7 +4,7 @@
 #   scripts/check-mlflow-log.sh [OUT_DIR]
 #
 # 1. builds `automl`; when its commands have --log-dir, runs compare (titanic, 3 folds, lr+dummy),
-#    train (lr, with --save) and tune (lr, 4 trials) into OUT_DIR/mlruns, experiment "automl-cli";
+#    train (lr, with --save; compare with --save-best) and tune (lr, 4 trials) into OUT_DIR/mlruns, experiment "automl-cli";
 # 2. runs the Swift test ExperimentLogScriptHelper, which logs the same three kinds of run through
 #    the library into OUT_DIR/mlruns, experiment "automl-library";
 # 3. makes its own venv (.venv-mlflow) with mlflow from PyPI (MLFLOW_SPEC, default mlflow==3.17.2)
@@ -32,10 +32,11 @@ CLI_ARGS=()
 if "$AUTOML" compare --help 2>&1 | grep -q -- "--log-dir"; then
     echo "== automl compare/train/tune --log-dir $STORE --experiment-name automl-cli"
     LOG=(--log-dir "$STORE" --experiment-name automl-cli)
-    "$AUTOML" compare datasets/titanic.csv --target Survived --folds 3 --include lr,dummy --quiet "${LOG[@]}"
-    "$AUTOML" train datasets/titanic.csv --target Survived --model lr --save "$OUT/model.json" "${LOG[@]}"
+    "$AUTOML" compare datasets/titanic.csv --target Survived --folds 3 --include lr,dummy \
+        --save-best "$OUT/best.json" "${LOG[@]}" >/dev/null
+    "$AUTOML" train datasets/titanic.csv --target Survived --model lr --save "$OUT/model.json" "${LOG[@]}" >/dev/null
     "$AUTOML" tune datasets/titanic.csv --target Survived --model lr --folds 3 --trials 4 "${LOG[@]}" >/dev/null
-    CLI_ARGS=(--cli-experiment automl-cli)
+    CLI_ARGS=(--cli-experiment automl-cli --cli-saved-model "$OUT/model.json" --cli-best-model "$OUT/best.json")
 else
     echo "== automl has no --log-dir yet (LogOptions not wired into the commands); checking the library runs only"
 fi

@@ -170,6 +170,8 @@ def main():
     parser.add_argument("store")
     parser.add_argument("--library-experiment", default="automl-library")
     parser.add_argument("--cli-experiment")
+    parser.add_argument("--cli-saved-model", help="the file `automl train --save` wrote: must equal the train artifact")
+    parser.add_argument("--cli-best-model", help="the file `compare --save-best` wrote: must equal the compare artifact")
     parser.add_argument("--server", action="store_true")
     args = parser.parse_args()
     store = os.path.abspath(args.store)
@@ -189,7 +191,15 @@ def main():
             logged_ids.update(w.split(","))
     check(logged_ids == {r.info.run_id for r in runs}, "the runs MLflow lists are the runs the library logged")
     if args.cli_experiment:
-        check_experiment(client, args.cli_experiment)
+        _, cli_runs = check_experiment(client, args.cli_experiment)
+        for command, path in (("train", args.cli_saved_model), ("compare", args.cli_best_model)):
+            if path:
+                run = next(r for r in cli_runs if r.data.params.get("command") == command
+                           and "mlflow.parentRunId" not in r.data.tags)
+                local = client.download_artifacts(run.info.run_id, "model/model.json", tempfile.mkdtemp())
+                same = open(local, "rb").read() == open(path, "rb").read()
+                check(same, f"the {command} run's model/model.json is the file the CLI saved ({path})")
+                print(f"  {command} artifact model/model.json is byte-identical to {os.path.basename(path)}")
     if args.server:
         check_server(store, library.experiment_id, len(runs))
     print(f"{CHECKS} passed, 0 failed")
