@@ -1,5 +1,10 @@
 import Foundation
 import MLCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where a logged run came from: the command, its data file, when it started and how it was called.
 public struct RunContext: Sendable, Hashable {
@@ -24,10 +29,18 @@ public struct RunContext: Sendable, Hashable {
         self.userID = userID
     }
 
-    /// `$USER`, else `$LOGNAME`, else `unknown` (MLflow uses `getpass.getuser()`).
+    /// `$LOGNAME`, `$USER`, else the login name of the process's user, else `unknown`, as
+    /// MLflow's `getpass.getuser()` finds it.
     public static var currentUser: String {
         let env = ProcessInfo.processInfo.environment
-        return env["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LOGNAME"].flatMap { $0.isEmpty ? nil : $0 } ?? "unknown"
+        for name in ["LOGNAME", "USER", "LNAME", "USERNAME"] {
+            if let value = env[name], !value.isEmpty { return value }
+        }
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name {
+            let text = String(cString: name)
+            if !text.isEmpty { return text }
+        }
+        return "unknown"
     }
 }
 

@@ -7,7 +7,8 @@ import MLCore
 ///     {"c": 1.0, "penalty": "l2", "classWeight": null}  →  c = 1.0, penalty = l2, classWeight = null
 ///
 /// Strings are written as they are, numbers in Swift's shortest round-trip form, booleans as
-/// `true`/`false`, `null` as `null`, arrays as compact JSON.
+/// `true`/`false`, `null` as `null`, arrays and empty objects as compact JSON, and a Swift enum case
+/// with or without payload (`{"mean": {}}`, `{"constant": {"_0": 1.5}}`) as `mean`, `constant(1.5)`.
 public enum LoggedParameters {
     /// The JSON leaves of `value` as parameters, keys prefixed with `prefix` (`"preprocessing."`).
     /// - Throws: `MLError.invalidInput` when `value` does not encode as JSON.
@@ -28,17 +29,31 @@ public enum LoggedParameters {
     /// `prefix` without its trailing `.`, or `value` when the prefix is empty.
     public static func flatten(_ json: JSONValue, prefix: String = "") -> [String: String] {
         var out: [String: String] = [:]
-        func visit(_ v: JSONValue, _ key: String) {
-            switch v {
-            case let .object(fields):
-                for (k, child) in fields { visit(child, key.isEmpty ? k : key + "." + k) }
-            default:
-                out[key.isEmpty ? "value" : key] = text(v)
+        func visit(_ v: JSONValue, _ key: String, isTop: Bool) {
+            // The top level is always a set of named settings, never one enum case.
+            let asCase = isTop ? nil : enumCase(v)
+            if case let .object(fields) = v, !fields.isEmpty, asCase == nil {
+                for (k, child) in fields { visit(child, key.isEmpty ? k : key + "." + k, isTop: false) }
+            } else {
+                out[key.isEmpty ? "value" : key] = asCase ?? text(v)
             }
         }
         let start = prefix.hasSuffix(".") ? String(prefix.dropLast()) : prefix
-        visit(json, start)
+        visit(json, start, isTop: true)
         return out
+    }
+
+    /// A Swift enum case as Codable writes it, as text: `{"mean": {}}` → `mean`,
+    /// `{"constant": {"_0": 1.5}}` → `constant(1.5)`; `nil` for any other value.
+    static func enumCase(_ v: JSONValue) -> String? {
+        guard case let .object(fields) = v, fields.count == 1, let (name, payload) = fields.first,
+              case let .object(arguments) = payload else { return nil }
+        var values: [(Int, String)] = []
+        for (k, value) in arguments {
+            guard k.hasPrefix("_"), let i = Int(k.dropFirst()) else { return nil }
+            values.append((i, text(value)))
+        }
+        return values.isEmpty ? name : name + "(" + values.sorted { $0.0 < $1.0 }.map(\.1).joined(separator: ", ") + ")"
     }
 
     /// A JSON leaf as parameter text.

@@ -110,6 +110,7 @@ struct ExperimentLogTests {
         #expect(try param(parentDir, "models") == "lr,dummy")
         #expect(try param(parentDir, "sort_metric") == "accuracy")
         #expect(try param(parentDir, "preprocessing.scaling") == "none")
+        #expect(try param(parentDir, "preprocessing.numericImputation") == "mean")
         #expect(try param(parentDir, "file").hasSuffix("datasets/titanic.csv"))
         #expect(try tag(parentDir, "mlflow.runName") == "compare")
         #expect(try tag(parentDir, "mlflow.source.name") == "automl compare")
@@ -261,6 +262,14 @@ struct ExperimentLogTests {
                                      "e": .array([.integer(1), .integer(2)]), "f": .number(0.5), "g": .string("x y")])
         #expect(LoggedParameters.flatten(json, prefix: "p.") == ["p.a": "1", "p.b.c": "true", "p.b.d": "null",
                                                                   "p.e": "[1,2]", "p.f": "0.5", "p.g": "x y"])
+        let config = JSONValue.object(["numericImputation": .object(["mean": .object([:])]),
+                                       "fill": .object(["constant": .object(["_0": .number(1.5)])]),
+                                       "pair": .object(["range": .object(["_1": .integer(9), "_0": .integer(2)])]),
+                                       "none": .object([:])])
+        #expect(LoggedParameters.flatten(config) == ["numericImputation": "mean", "fill": "constant(1.5)",
+                                                     "pair": "range(2, 9)", "none": "{}"])
+        // One setting at the top stays a setting, also under a prefix.
+        #expect(LoggedParameters.flatten(.object(["mode": .object([:])]), prefix: "p.") == ["p.mode": "{}"])
         #expect(LoggedParameters.merging(["seed": "1"], ["seed": "2", "c": "3"]) == ["seed": "1", "model.seed": "2", "c": "3"])
     }
 }
