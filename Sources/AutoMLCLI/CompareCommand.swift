@@ -34,6 +34,8 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var reportOptions: ReportOptions
 
+    @OptionGroup var experimentLog: LogOptions
+
     @Option(help: "Number of cross-validation folds.")
     var folds: Int = 10
 
@@ -192,6 +194,8 @@ struct CompareCommand: ParsableCommand {
         } else {
             print(text, terminator: "")
         }
+        try experimentLog.logCompare(board, experiment: experiment, options: options, dataFile: data.file, started: start,
+                                     savedModel: saveBest)
     }
 
     /// Runs the before-training leakage and sanity checks, prints what they find on standard error

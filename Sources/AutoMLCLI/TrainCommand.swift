@@ -27,6 +27,8 @@ struct TrainCommand: ParsableCommand {
 
     @OptionGroup var reportOptions: ReportOptions
 
+    @OptionGroup var experimentLog: LogOptions
+
     @Option(help: "The model ID (see `automl models`).")
     var model: String
 
@@ -60,6 +62,7 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
+        let started = Date()
         var (table, _) = try data.read()
         if let names = CompareCommand.ids(drop) {
             for name in names where table.column(named: name) == nil {
@@ -121,5 +124,7 @@ struct TrainCommand: ParsableCommand {
             text += "Saved the model to \(save).\n"
         }
         print(text, terminator: "")
+        try experimentLog.logTrain(trained, evaluation: evaluation, fitSeconds: report.fitSeconds, dataFile: data.file,
+                                   started: started, savedModel: save, test: test, holdout: holdout)
     }
 }

@@ -29,6 +29,8 @@ struct TuneCommand: ParsableCommand {
 
     @OptionGroup var reportOptions: ReportOptions
 
+    @OptionGroup var experimentLog: LogOptions
+
     @Option(help: "The model ID to tune (see `automl models`).")
     var model: String
 
@@ -94,6 +96,7 @@ struct TuneCommand: ParsableCommand {
     }
 
     func run() throws {
+        let started = Date()
         let overrides = try params.map { try ParameterOverride(parsing: $0) }
         let (table, _) = try data.read()
         var config = ExperimentConfig(seed: seed)
@@ -134,6 +137,7 @@ struct TuneCommand: ParsableCommand {
         case .table:
             print(Self.renderTable(result, file: data.file, table: table, experiment: experiment))
         }
+        try experimentLog.logTune(result, experiment: experiment, options: options, dataFile: data.file, started: started)
     }
 
     /// Progress on standard error (a terminal only): trials done and the best score so far.

@@ -106,3 +106,19 @@ import TestSupport
         #expect(r.stderr.contains("report"))
     }
 }
+
+@Suite struct ExperimentLogCommandTests {
+    @Test func compareLogsAnMLflowRun() throws {
+        let dir = try CLIRunner.temporaryFile(named: "x", contents: "").deletingLastPathComponent().appendingPathComponent("mlruns")
+        let r = try CLIRunner.run(["compare", "datasets/titanic.csv", "--target", "Survived", "--folds", "3",
+                                   "--include", "lr,dummy", "--log-dir", dir.path, "-q"])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let runs = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("0").path)
+            .filter { $0.count == 32 }
+        #expect(runs.count == 3)   // the parent and one child per model
+        for run in runs {
+            let meta = try String(contentsOf: dir.appendingPathComponent("0/\(run)/meta.yaml"), encoding: .utf8)
+            #expect(meta.contains("status: 3"))
+        }
+    }
+}
