@@ -30,9 +30,9 @@ else
   : > "$OUT"
 fi
 
-run() {  # name, command...
+run() {  # name, command...   (one run; the caller interleaves implementations run by run)
   local name=$1; shift
-  for i in $(seq "$RUNS"); do
+  for i in 1; do
     /usr/bin/time -v "$@" > results/last.json 2> results/last.time
     local rss cpu
     rss=$(grep "Maximum resident set size" results/last.time | awk '{print $NF}')
@@ -42,11 +42,14 @@ run() {  # name, command...
   done
 }
 
-run ours-gbm "$BIN" gbm data "$THREADS"
-[ "$ONLY" = ours ] || run lightgbm $PY bench_py.py lightgbm data "$THREADS"
-[ "$ONLY" = ours ] || run xgboost $PY bench_py.py xgboost data "$THREADS"
-run ours-rf "$BIN" rf data "$THREADS"
-[ "$ONLY" = ours ] || run sklearn-rf $PY bench_py.py rf data "$THREADS"
+# Implementations alternate within each round, so a change in machine load hits all of them.
+for round in $(seq "$RUNS"); do
+  run ours-gbm "$BIN" gbm data "$THREADS"
+  [ "$ONLY" = ours ] || run lightgbm $PY bench_py.py lightgbm data "$THREADS"
+  [ "$ONLY" = ours ] || run xgboost $PY bench_py.py xgboost data "$THREADS"
+  run ours-rf "$BIN" rf data "$THREADS"
+  [ "$ONLY" = ours ] || run sklearn-rf $PY bench_py.py rf data "$THREADS"
+done
 
 $PY - "$OUT" <<'PYEOF'
 import json, statistics, sys
