@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Tree benchmarks: AutoSwiftML gbm vs LightGBM / XGBoost (hist), and rf vs scikit-learn.
 #
-#   bash Benchmarks/trees/run.sh [runs=3] [threads=2]
+#   bash Benchmarks/trees/run.sh [runs=3] [threads=2] [all|ours]
 #
+# "ours" re-runs only the AutoSwiftML side and keeps the Python results already in results/.
 # Creates .venv-bench (lightgbm, xgboost, scikit-learn==1.9.1), writes the data once to data/
 # (make_classification(1_000_000, 50, n_informative=20, random_state=0); rows 0..800k train,
 # the last 200k test; rf trains on the first 200k rows), builds BenchTrees in release mode, then
@@ -11,6 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 RUNS=${1:-3}
 THREADS=${2:-2}
+ONLY=${3:-all}
 if [ ! -x .venv-bench/bin/python ]; then
   python3 -m venv .venv-bench
   .venv-bench/bin/pip install -q lightgbm xgboost scikit-learn==1.9.1
@@ -21,11 +23,16 @@ $PY gen_data.py data
 BIN=BenchTrees/.build/release/BenchTrees
 mkdir -p results
 OUT=results/runs.jsonl
-: > "$OUT"
+if [ "$ONLY" = ours ] && [ -f "$OUT" ]; then
+  grep -v '"name": "ours-' "$OUT" > results/keep.jsonl || true
+  mv results/keep.jsonl "$OUT"
+else
+  : > "$OUT"
+fi
 
-run() {  # name, command...
+run() {  # name, command...   (one run; the caller interleaves implementations run by run)
   local name=$1; shift
-  for i in $(seq "$RUNS"); do
+  for i in 1; do
     /usr/bin/time -v "$@" > results/last.json 2> results/last.time
     local rss cpu
     rss=$(grep "Maximum resident set size" results/last.time | awk '{print $NF}')
@@ -35,11 +42,14 @@ run() {  # name, command...
   done
 }
 
-run ours-gbm "$BIN" gbm data "$THREADS"
-run lightgbm $PY bench_py.py lightgbm data "$THREADS"
-run xgboost $PY bench_py.py xgboost data "$THREADS"
-run ours-rf "$BIN" rf data "$THREADS"
-run sklearn-rf $PY bench_py.py rf data "$THREADS"
+# Implementations alternate within each round, so a change in machine load hits all of them.
+for round in $(seq "$RUNS"); do
+  run ours-gbm "$BIN" gbm data "$THREADS"
+  [ "$ONLY" = ours ] || run lightgbm $PY bench_py.py lightgbm data "$THREADS"
+  [ "$ONLY" = ours ] || run xgboost $PY bench_py.py xgboost data "$THREADS"
+  run ours-rf "$BIN" rf data "$THREADS"
+  [ "$ONLY" = ours ] || run sklearn-rf $PY bench_py.py rf data "$THREADS"
+done
 
 $PY - "$OUT" <<'PYEOF'
 import json, statistics, sys

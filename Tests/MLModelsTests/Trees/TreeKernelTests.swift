@@ -141,27 +141,29 @@ struct TreeKernelTests {
         for i in 0..<50 { #expect(binned[i, 0] == mapper.code(values[i], feature: 0)) }
     }
 
-    @Test func blockedPredictorMatchesNodeWalk() throws {
-        // Three trees over 2,500 rows (more than two blocks), with NaN rows.
+    @Test(arguments: [1, 2, 3])
+    func blockedPredictorMatchesNodeWalk(stride: Int) throws {
+        // Three trees over 20,000 rows (more than one block), with a NaN.
         var rng = RandomStream(seed: 21)
-        let n = 2500
+        let n = 20_000
         var cols: [[Double]] = (0..<3).map { _ in (0..<n).map { _ in rng.nextNormal() } }
         cols[1][7] = .nan
         let x = try Matrix(columns: cols)
+        func leafValue() -> [Double] { (0..<stride).map { _ in rng.nextNormal() } }
         var trees: [TreeNodes] = []
         for t in 0..<3 {
-            var tree = TreeNodes(valueStride: 2)
-            tree.appendLeaf([0, 0])
-            let (l, r) = tree.split(0, feature: t % 3, bin: 0, threshold: 0.1 * Double(t), missingGoesLeft: t == 1,
-                                    leftValue: [1, 2], rightValue: [3, 4])
+            var tree = TreeNodes(valueStride: stride)
+            tree.appendLeaf(leafValue())
+            let (l, _) = tree.split(0, feature: t % 3, bin: 0, threshold: 0.1 * Double(t), missingGoesLeft: t == 1,
+                                    leftValue: leafValue(), rightValue: leafValue())
             _ = tree.split(l, feature: (t + 1) % 3, bin: 0, threshold: -0.2, missingGoesLeft: false,
-                           leftValue: [5, 6], rightValue: [Double(t), 1])
-            _ = r
+                           leftValue: leafValue(), rightValue: leafValue())
             trees.append(tree)
         }
-        let fast = TreePredictor.accumulate(trees, outputs: 2, outputOf: { _ in 0 }, scale: 0.5, initial: [1, -1], x: x, threads: 2)
-        var naive = [Double](repeating: 0, count: 2 * n)
-        for i in 0..<n { naive[2 * i] = 1; naive[2 * i + 1] = -1 }
+        let initial = (0..<stride).map { Double($0) }
+        let fast = TreePredictor.accumulate(trees, outputs: stride, outputOf: { _ in 0 }, scale: 0.5, initial: initial, x: x, threads: 2)
+        var naive = [Double](repeating: 0, count: stride * n)
+        for i in 0..<n { for k in 0..<stride { naive[stride * i + k] = initial[k] } }
         for tree in trees { tree.accumulate(x, scale: 0.5, into: &naive) }
         #expect(fast == naive)
     }

@@ -58,12 +58,16 @@ let threads = args.count > 3 ? Int(args[3]) ?? 2 : 2
 let treeCount = args.count > 4 ? Int(args[4]) ?? 100 : 100  // fewer trees for profiling runs
 let meta = try! JSONSerialization.jsonObject(with: FileManager.default.contents(atPath: dir + "/meta.json")!) as! [String: Int]
 let n = meta["n"]!, p = meta["p"]!, nTrain = meta["n_train"]!
-let xAll = readDoubles(dir + "/X.f64")
-let yAll = readDoubles(dir + "/y.f64").map { Int32($0) }
-let trainRange = mode == "rf" ? 0..<meta["rf_train"]! : 0..<nTrain
-let xTrain = matrix(xAll, p: p, rows: trainRange)
-let xTest = matrix(xAll, p: p, rows: nTrain..<n)
-let yTrain = Array(yAll[trainRange]), yTest = Array(yAll[nTrain..<n])
+/// The train and test matrices; the row-major file buffer is freed on return, so the process
+/// holds the data once (as the Python side holds its one array).
+func load() -> (Matrix, Matrix, [Int32], [Int32]) {
+    let xAll = readDoubles(dir + "/X.f64")
+    let yAll = readDoubles(dir + "/y.f64").map { Int32($0) }
+    let trainRange = mode == "rf" ? 0..<meta["rf_train"]! : 0..<nTrain
+    return (matrix(xAll, p: p, rows: trainRange), matrix(xAll, p: p, rows: nTrain..<n),
+            Array(yAll[trainRange]), Array(yAll[nTrain..<n]))
+}
+let (xTrain, xTest, yTrain, yTest) = load()
 let data = TrainingData(features: xTrain, target: .classes(indices: yTrain, names: ["0", "1"]))
 var rng = RandomStream(seed: 0)
 

@@ -1,31 +1,40 @@
 import MLCore
 
-/// One node packed into 24 bytes, so a prediction touches one cache line per level.
+/// One node packed into 32 bytes, so a prediction touches one cache line per level. A leaf
+/// keeps its first two output values in `threshold` and `value`, so one- and two-output trees
+/// never read the separate values array.
 struct PackedNode {
     var feature: Int32
     var left: Int32
     var right: Int32
     var missingGoesLeft: Bool
     var threshold: Double
+    var value: Double
 }
 
 extension TreeNodes {
     /// The nodes in one contiguous array of `PackedNode`.
     func packed() -> [PackedNode] {
-        (0..<nodeCount).map { PackedNode(feature: feature[$0], left: left[$0], right: right[$0],
-                                         missingGoesLeft: missingGoesLeft[$0], threshold: threshold[$0]) }
+        let s = valueStride
+        return (0..<nodeCount).map { i in
+            let leaf = feature[i] < 0
+            return PackedNode(feature: feature[i], left: left[i], right: right[i], missingGoesLeft: missingGoesLeft[i],
+                              threshold: leaf ? values[i * s] : threshold[i],
+                              value: leaf && s > 1 ? values[i * s + 1] : 0)
+        }
     }
 }
 
 /// The prediction kernel shared by every tree model: sums `scale × leaf value` of a list of
 /// trees for each row.
 ///
-/// Rows are processed in blocks of 1,024: a block is copied to row-major order (so a row's
-/// features share cache lines), then each tree is walked for every row of the block. Blocks run
+/// Rows are processed in blocks of 16,384: a block is copied to row-major order (so a row's
+/// features share cache lines), then each tree is walked for every row of the block, so the
+/// upper levels of a tree stay in cache while the whole block passes through it. Blocks run
 /// in parallel by index and each block writes only its own rows, so results never depend on
 /// the thread count.
 enum TreePredictor {
-    static let blockSize = 1024
+    static let blockSize = 16384
 
     /// Row-major `rowCount × outputs` sums; tree `t` adds into output `outputOf(t)`
     /// (`valueStride` consecutive outputs starting there).
@@ -65,8 +74,15 @@ enum TreePredictor {
                                         node = Int(goLeft ? nd.left : nd.right)
                                     }
                                     let dst = i &* outputs &+ base
-                                    let from = node &* s
-                                    for k in 0..<s { o[dst &+ k] += scale * vals[from &+ k] }
+                                    let leaf = nodes[node]
+                                    o[dst] += scale * leaf.threshold
+                                    if s > 1 {
+                                        o[dst &+ 1] += scale * leaf.value
+                                        if s > 2 {
+                                            let from = node &* s
+                                            for k in 2..<s { o[dst &+ k] += scale * vals[from &+ k] }
+                                        }
+                                    }
                                 }
                             }
                         }
