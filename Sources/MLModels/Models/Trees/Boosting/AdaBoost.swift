@@ -153,6 +153,7 @@ public struct AdaBoostClassifier: Estimator {
         var alphas: [Double] = []
         var importances = [Double](repeating: 0, count: p)
         for round in 0..<estimatorCount {
+            try data.interruption?.check()   // a time budget is checked per boosting round
             var treeRNG = rng.split(UInt64(round))
             let tree = factory.tree(weights: weights, settings: settings, using: &treeRNG)
             let leaves = tree.leaves(data.features)
@@ -273,6 +274,7 @@ public struct AdaBoostRegressor: Estimator {
         var alphas: [Double] = []
         var importances = [Double](repeating: 0, count: p)
         for round in 0..<estimatorCount {
+            try data.interruption?.check()   // a time budget is checked per boosting round
             var roundRNG = rng.split(UInt64(round))
             // Weighted bootstrap: n draws with probabilities ∝ weights, as counts.
             var cdf = [Double](repeating: 0, count: n)

@@ -199,6 +199,7 @@ public struct LightGBM: Estimator {
         var inTree = [Bool](repeating: false, count: n)
 
         for iteration in 0..<estimatorCount {
+            try data.interruption?.check()   // a time budget is checked per boosting round
             var bag: [Int32]? = nil
             if bagTake < nTrain {
                 var r = bagRNG.split(UInt64(iteration))

@@ -50,7 +50,7 @@ public struct DecisionTreeClassifier: Estimator {
     public func fit(_ data: TrainingData, using rng: inout RandomStream) throws -> TreeEnsembleModel {
         try validate()
         try checkTrainingData(data)
-        return fitCARTEnsemble(data, CARTForestConfiguration(
+        return try fitCARTEnsemble(data, CARTForestConfiguration(
             treeCount: 1, criterion: criterion, maxDepth: maxDepth, minSamplesSplit: minSamplesSplit,
             minSamplesLeaf: minSamplesLeaf, maxFeatures: maxFeatures, bootstrap: false, randomThresholds: false,
             maxBins: maxBins, threads: 1), using: &rng)
@@ -98,7 +98,7 @@ public struct DecisionTreeRegressor: Estimator {
     public func fit(_ data: TrainingData, using rng: inout RandomStream) throws -> TreeEnsembleModel {
         try validate()
         try checkTrainingData(data)
-        return fitCARTEnsemble(data, CARTForestConfiguration(
+        return try fitCARTEnsemble(data, CARTForestConfiguration(
             treeCount: 1, criterion: .squaredError, maxDepth: maxDepth, minSamplesSplit: minSamplesSplit,
             minSamplesLeaf: minSamplesLeaf, maxFeatures: maxFeatures, bootstrap: false, randomThresholds: false,
             maxBins: maxBins, threads: 1), using: &rng)

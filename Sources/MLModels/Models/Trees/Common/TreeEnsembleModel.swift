@@ -63,7 +63,8 @@ struct CARTForestConfiguration {
 
 /// Fits `treeCount` CART trees on one shared binned matrix: tree `t` uses `rng.split(t)`, a
 /// bootstrap is a per-tree weight vector, and trees run in parallel by index.
-func fitCARTEnsemble(_ data: TrainingData, _ c: CARTForestConfiguration, using rng: inout RandomStream) -> TreeEnsembleModel {
+/// - Throws: `MLError.budgetExceeded` when `data.interruption` fires; it is checked before each tree.
+func fitCARTEnsemble(_ data: TrainingData, _ c: CARTForestConfiguration, using rng: inout RandomStream) throws -> TreeEnsembleModel {
     let target = TreeTrainingTarget(data)
     let n = data.features.rowCount
     let p = data.features.columnCount
@@ -77,7 +78,9 @@ func fitCARTEnsemble(_ data: TrainingData, _ c: CARTForestConfiguration, using r
                                 minSamplesLeaf: c.minSamplesLeaf, maxFeatures: c.maxFeatures.resolve(p),
                                 randomThresholds: c.randomThresholds)
     let root = rng
-    let results: [CARTBuilder.Result] = Parallel.map(c.treeCount, threads: c.treeCount > 1 ? threads : 1) { t in
+    let interruption = data.interruption
+    let built: [CARTBuilder.Result?] = Parallel.map(c.treeCount, threads: c.treeCount > 1 ? threads : 1) { t in
+        if interruption?.isInterrupted == true { return nil }   // a time budget is checked per tree
         var treeRNG = root.split(UInt64(t))
         var weights = base
         if c.bootstrap {
@@ -93,6 +96,8 @@ func fitCARTEnsemble(_ data: TrainingData, _ c: CARTForestConfiguration, using r
                                   classCount: target.classCount, values: target.values)
         return builder.build(rows: rows, weights: weights, settings: settings, using: &treeRNG)
     }
+    try interruption?.check()
+    let results = built.compactMap { $0 }
     var importances = [Double](repeating: 0, count: p)
     for r in results {
         let s = r.importances.reduce(0, +)

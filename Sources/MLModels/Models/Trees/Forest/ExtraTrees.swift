@@ -54,7 +54,7 @@ public struct ExtraTreesClassifier: Estimator {
     public func fit(_ data: TrainingData, using rng: inout RandomStream) throws -> TreeEnsembleModel {
         try validate()
         try checkTrainingData(data)
-        return fitCARTEnsemble(data, CARTForestConfiguration(
+        return try fitCARTEnsemble(data, CARTForestConfiguration(
             treeCount: estimatorCount, criterion: criterion, maxDepth: maxDepth, minSamplesSplit: minSamplesSplit,
             minSamplesLeaf: minSamplesLeaf, maxFeatures: maxFeatures, bootstrap: bootstrap, randomThresholds: true,
             maxBins: maxBins, threads: threads), using: &rng)
@@ -112,7 +112,7 @@ public struct ExtraTreesRegressor: Estimator {
     public func fit(_ data: TrainingData, using rng: inout RandomStream) throws -> TreeEnsembleModel {
         try validate()
         try checkTrainingData(data)
-        return fitCARTEnsemble(data, CARTForestConfiguration(
+        return try fitCARTEnsemble(data, CARTForestConfiguration(
             treeCount: estimatorCount, criterion: .squaredError, maxDepth: maxDepth, minSamplesSplit: minSamplesSplit,
             minSamplesLeaf: minSamplesLeaf, maxFeatures: maxFeatures, bootstrap: bootstrap, randomThresholds: true,
             maxBins: maxBins, threads: threads), using: &rng)

@@ -55,7 +55,7 @@ public struct RandomForestClassifier: Estimator {
     public func fit(_ data: TrainingData, using rng: inout RandomStream) throws -> TreeEnsembleModel {
         try validate()
         try checkTrainingData(data)
-        return fitCARTEnsemble(data, CARTForestConfiguration(
+        return try fitCARTEnsemble(data, CARTForestConfiguration(
             treeCount: estimatorCount, criterion: criterion, maxDepth: maxDepth, minSamplesSplit: minSamplesSplit,
             minSamplesLeaf: minSamplesLeaf, maxFeatures: maxFeatures, bootstrap: bootstrap, randomThresholds: false,
             maxBins: maxBins, threads: threads), using: &rng)
@@ -113,7 +113,7 @@ public struct RandomForestRegressor: Estimator {
     public func fit(_ data: TrainingData, using rng: inout RandomStream) throws -> TreeEnsembleModel {
         try validate()
         try checkTrainingData(data)
-        return fitCARTEnsemble(data, CARTForestConfiguration(
+        return try fitCARTEnsemble(data, CARTForestConfiguration(
             treeCount: estimatorCount, criterion: .squaredError, maxDepth: maxDepth, minSamplesSplit: minSamplesSplit,
             minSamplesLeaf: minSamplesLeaf, maxFeatures: maxFeatures, bootstrap: bootstrap, randomThresholds: false,
             maxBins: maxBins, threads: threads), using: &rng)
