@@ -1,0 +1,121 @@
+// BenchTuneData: our side of Benchmarks/tune/datasets/run.sh.
+//
+//   BenchTuneData search CSV TARGET MODEL SEED FOLDS TRIALS RANDOM_TRIALS
+//       Tunes MODEL's default search space on the experiment (seed SEED, FOLDS folds, 70/30 split)
+//       with gp and tpe (TRIALS trials each) and random (RANDOM_TRIALS trials) and prints
+//         method trials best_cv_score
+//       for gp@TRIALS, tpe@TRIALS, random@TRIALS (the first TRIALS trials of the random run, whose
+//       draws do not depend on results) and random@RANDOM_TRIALS. Choose-better is off: the best
+//       trial's score, not the untuned model's. Default batch size (2).
+//   BenchTuneData space CSV TARGET MODEL
+//       Prints the default search space as JSON: [{"name", "kind", "lower", "upper", "labels"}].
+//   BenchTuneData serve CSV TARGET MODEL SEED FOLDS
+//       Reads one JSON object of parameter values per line on standard input and answers one line
+//       {"score": mean} (null when the candidate fails), cross-validated exactly as `tune` scores a
+//       trial: same folds, same preprocessing, same model stream. Optuna drives this as its objective.
+import AutoSwiftML
+import Foundation
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write((message + "\n").data(using: .utf8)!)
+    exit(2)
+}
+
+func experiment(csv: String, target: String, seed: UInt64, folds: Int) throws -> Experiment {
+    let (table, _) = try CSVReader.read(at: URL(fileURLWithPath: csv))
+    var config = ExperimentConfig(seed: seed)
+    config.folds.count = folds
+    return try Experiment(table: table, targetColumn: target, config: config)
+}
+
+func space(model: String, kind: ProblemKind) -> AnySearchSpace {
+    guard let s = DefaultSearchSpaces.space(id: model, kind: kind) else { fail("no search space for \(model) (\(kind.rawValue))") }
+    return s
+}
+
+let args = CommandLine.arguments
+guard args.count >= 5 else { fail("usage: BenchTuneData search|space|serve CSV TARGET MODEL [SEED FOLDS [TRIALS RANDOM_TRIALS]]") }
+let (command, csv, target, model) = (args[1], args[2], args[3], args[4])
+
+do {
+    switch command {
+    case "search":
+        guard args.count == 9, let seed = UInt64(args[5]), let folds = Int(args[6]), let trials = Int(args[7]),
+              let randomTrials = Int(args[8]) else { fail("usage: BenchTuneData search CSV TARGET MODEL SEED FOLDS TRIALS RANDOM_TRIALS") }
+        let exp = try experiment(csv: csv, target: target, seed: seed, folds: folds)
+        func best(_ method: SearchMethod, _ n: Int) throws -> [Double?] {
+            let options = TuneOptions(search: SearchOptions(method: method, trials: n), choosesBetter: false)
+            return try tune(modelID: model, experiment: exp, options: options).history.map(\.mean)
+        }
+        func top(_ means: ArraySlice<Double?>) -> Double {   // Accuracy / R2: higher is better
+            means.compactMap { $0 }.max() ?? .nan
+        }
+        for method in [SearchMethod.gp, .tpe] {
+            print("\(method.rawValue) \(trials) \(top(try best(method, trials)[...]))")
+        }
+        let random = try best(.random, randomTrials)
+        print("random \(trials) \(top(random.prefix(trials)))")
+        print("random \(randomTrials) \(top(random[...]))")
+
+    case "space":
+        let (table, _) = try CSVReader.read(at: URL(fileURLWithPath: csv))
+        let exp = try Experiment(table: table, targetColumn: target)
+        var out: [[String: Any]] = []
+        for d in space(model: model, kind: exp.kind).dimensions {
+            if d.condition != nil { fail("conditional dimension \(d.name): not supported by this benchmark") }
+            switch d.domain {
+            case let .uniform(l, u): out.append(["name": d.name, "kind": "uniform", "lower": l, "upper": u])
+            case let .logUniform(l, u): out.append(["name": d.name, "kind": "log", "lower": l, "upper": u])
+            case let .integer(l, u): out.append(["name": d.name, "kind": "int", "lower": l, "upper": u])
+            case let .categorical(labels): out.append(["name": d.name, "kind": "cat", "labels": labels])
+            }
+        }
+        let data = try JSONSerialization.data(withJSONObject: out, options: [.sortedKeys])
+        print(String(decoding: data, as: UTF8.self))
+
+    case "serve":
+        guard args.count == 7, let seed = UInt64(args[5]), let folds = Int(args[6]) else {
+            fail("usage: BenchTuneData serve CSV TARGET MODEL SEED FOLDS")
+        }
+        let exp = try experiment(csv: csv, target: target, seed: seed, folds: folds)
+        let s = space(model: model, kind: exp.kind)
+        let metric: Metric = exp.kind == .classification ? .accuracy : .r2
+        BLAS.setThreadCount(1)
+        while let line = readLine() {
+            guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                fail("serve: expected a JSON object per line, got \(line)")
+            }
+            var values: [ParameterValue?] = []
+            for d in s.dimensions {
+                guard let raw = object[d.name] else { fail("serve: missing parameter \(d.name)") }
+                switch d.domain {
+                case .uniform, .logUniform:
+                    guard let x = (raw as? NSNumber)?.doubleValue else { fail("serve: \(d.name) must be a number") }
+                    values.append(.real(x))
+                case .integer:
+                    guard let i = (raw as? NSNumber)?.intValue else { fail("serve: \(d.name) must be an integer") }
+                    values.append(.integer(i))
+                case .categorical:
+                    values.append(.category("\(raw)"))
+                }
+            }
+            var score: Any = NSNull()
+            do {
+                let estimator = s.estimator(from: values)
+                try estimator.validate()
+                let cv = try crossValidate(estimator: estimator, preprocessing: exp.config.preprocessing,
+                                           table: exp.trainTable, target: exp.trainTarget, folds: exp.folds,
+                                           metrics: [metric], rng: exp.modelStream, threads: 2)
+                if let mean = cv.mean(metric) { score = mean }
+            } catch {}
+            let data = try JSONSerialization.data(withJSONObject: ["score": score])
+            print(String(decoding: data, as: UTF8.self))
+            fflush(stdout)
+        }
+
+    default:
+        fail("unknown command \(command); expected search, space or serve")
+    }
+} catch {
+    fail("BenchTuneData: \(error)")
+}
