@@ -36,6 +36,8 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var experimentLog: LogOptions
 
+    @OptionGroup var tuning: TuneTopOptions
+
     @Option(help: "Number of cross-validation folds.")
     var folds: Int = 10
 
@@ -181,6 +183,10 @@ struct CompareCommand: ParsableCommand {
             }
             if board.rows.contains(where: { $0.error != nil }) { text += "\n" }
             if let holdout = LeaderboardRenderer.holdoutSummary(board) { text += "\n" + holdout + "\n" }
+        }
+        if let tuned = try tuning.run(leaderboard: board, experiment: experiment, threads: threads, quiet: quiet),
+           format.value == .table {
+            text += "\n" + tuned + "\n"
         }
         if let saveBest {
             let note = try LifecycleSupport.saveBest(board, experiment: experiment, dataFile: data.file, to: saveBest)

@@ -122,3 +122,20 @@ import TestSupport
         }
     }
 }
+
+@Suite struct TuneTopCommandTests {
+    @Test func compareTunesItsTopModels() throws {
+        let r = try CLIRunner.run(["compare", "datasets/titanic.csv", "--target", "Survived", "--folds", "3",
+                                   "--include", "lr,ridge,dummy", "--tune-top", "2", "--tune-trials", "4"])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        #expect(r.stdout.contains("Tuned top 2"))
+        #expect(r.stdout.contains("Logistic Regression (lr)"))
+        #expect(r.stdout.contains("Ridge Classifier (ridge)"))
+    }
+
+    @Test func badTuneSearchIsAUsageError() throws {
+        let r = try CLIRunner.run(["compare", "datasets/titanic.csv", "--target", "Survived", "--tune-top", "1",
+                                   "--tune-search", "halving"])
+        #expect(r.status == 2)
+    }
+}
