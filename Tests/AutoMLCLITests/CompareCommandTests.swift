@@ -139,3 +139,18 @@ import TestSupport
         #expect(r.status == 2)
     }
 }
+
+@Suite struct OutputFileTests {
+    @Test func anExistingOutputFileIsReplaced() throws {
+        let out = try CLIRunner.temporaryFile(named: "board.csv", contents: "old contents\n")
+        for _ in 0..<2 {
+            let r = try CLIRunner.run(["compare", "datasets/titanic.csv", "--target", "Survived", "--folds", "3",
+                                       "--include", "lr,dummy", "--format", "csv", "--output", out.path])
+            #expect(r.status == 0, "stderr: \(r.stderr)")
+        }
+        let text = try String(contentsOf: out, encoding: .utf8)
+        #expect(text.hasPrefix("id,model,Accuracy"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.deletingLastPathComponent().path)
+        #expect(leftovers == ["board.csv"])
+    }
+}
