@@ -175,9 +175,23 @@ struct DualCoordinateDescentKernelTests {
         let u = (0..<30).map { 0.5 + Double($0 % 3) }
         var a = RandomStream(seed: 9), b = RandomStream(seed: 9)
         let fast = hingeDualCoordinateDescent(rows: x.flatMap { $0 }, rowCount: 30, dimension: 4, labels: y, bounds: u,
-                                              maxEpochs: 5, tolerance: 0, using: &a)
+                                              maxEpochs: 5, tolerance: 0, shrinking: false, using: &a)
         let naive = Self.naiveHinge(x, y, u, epochs: 5, rng: &b)
         #expect(allClose(fast.weights, naive, rel: 1e-10, abs: 1e-12))
+    }
+
+    /// Shrinking changes the path, not the optimum: both runs meet a tight tolerance at the same weights.
+    @Test func hingeShrinkingReachesTheSameOptimum() {
+        let x = Self.rows(60, 4, seed: 3)
+        let y = x.map { $0[0] - $0[1] + 0.1 * $0[2] > 0 ? 1.0 : -1.0 }
+        let u = (0..<60).map { 0.5 + Double($0 % 3) }
+        var a = RandomStream(seed: 9), b = RandomStream(seed: 9)
+        let shrunk = hingeDualCoordinateDescent(rows: x.flatMap { $0 }, rowCount: 60, dimension: 4, labels: y, bounds: u,
+                                                maxEpochs: 100_000, tolerance: 1e-9, shrinking: true, using: &a)
+        let full = hingeDualCoordinateDescent(rows: x.flatMap { $0 }, rowCount: 60, dimension: 4, labels: y, bounds: u,
+                                              maxEpochs: 100_000, tolerance: 1e-9, shrinking: false, using: &b)
+        #expect(shrunk.converged && full.converged)
+        #expect(allClose(shrunk.weights, full.weights, rel: 1e-5, abs: 1e-7))
     }
 
     @Test func epsilonInsensitiveMatchesNaive() {

@@ -1,8 +1,8 @@
 import MLCore
 
 // Dual coordinate descent for linear SVMs (Hsieh et al. 2008; Ho & Lin 2012), as liblinear's
-// `solve_l2r_l1l2_svc` (hinge loss) and `solve_l2r_l1l2_svr` (ε-insensitive loss), without
-// shrinking. The primal problems are
+// `solve_l2r_l1l2_svc` (hinge loss) and `solve_l2r_l1l2_svr` (ε-insensitive loss); the hinge solver
+// shrinks its active set as liblinear does. The primal problems are
 //
 //   classification: ½‖w‖² + Σ Uᵢ·max(0, 1 − yᵢ·w·xᵢ),          yᵢ ∈ {−1, +1}
 //   regression:     ½‖w‖² + Σ Uᵢ·max(0, |yᵢ − w·xᵢ| − ε)
@@ -28,8 +28,14 @@ struct DualCoordinateDescentResult {
 }
 
 /// Hinge-loss SVM by dual coordinate descent. `rows` is row-major (`rowCount × dimension`).
+///
+/// With `shrinking` (the default, as liblinear), a variable at a bound whose projected gradient
+/// lies beyond the previous epoch's extremes leaves the active set; when the active set meets the
+/// tolerance, every variable comes back for a final check, so the stopping rule is the same as
+/// without shrinking. Without it every variable is visited every epoch.
 func hingeDualCoordinateDescent(rows: [Double], rowCount n: Int, dimension d: Int, labels: [Double], bounds: [Double],
-                                maxEpochs: Int, tolerance: Double, using rng: inout RandomStream) -> DualCoordinateDescentResult {
+                                maxEpochs: Int, tolerance: Double, shrinking: Bool = true,
+                                using rng: inout RandomStream) -> DualCoordinateDescentResult {
     var w = [Double](repeating: 0, count: d)
     var alpha = [Double](repeating: 0, count: n)
     var qii = [Double](repeating: 0, count: n)
@@ -40,24 +46,49 @@ func hingeDualCoordinateDescent(rows: [Double], rowCount n: Int, dimension d: In
             qii[i] = s
         }
     }
-    var order = Array(0..<n)
+    var index = Array(0..<n)
+    var activeSize = n
+    var oldMaxPG = Double.infinity, oldMinPG = -Double.infinity
     var epoch = 0
     while epoch < maxEpochs {
         if Interruption.current?.isInterrupted == true { break }   // budget: the CV loop reports the cut
         epoch += 1
-        rng.shuffle(&order)
+        // Fisher–Yates over the active prefix only.
+        var k = activeSize - 1
+        while k > 0 {
+            let j = rng.nextInt(below: k + 1)
+            if j != k { index.swapAt(k, j) }
+            k -= 1
+        }
         var maxPG = -Double.infinity, minPG = Double.infinity
         rows.withUnsafeBufferPointer { x in
             w.withUnsafeMutableBufferPointer { wb in
-                for i in order where qii[i] > 0 {
+                var s = 0
+                while s < activeSize {
+                    let i = index[s]
+                    if qii[i] <= 0 { s += 1; continue }
                     let base = i &* d
                     var margin = 0.0
                     for j in 0..<d { margin += wb[j] * x[base &+ j] }
                     let g = labels[i] * margin - 1
                     var pg = 0.0
-                    if alpha[i] == 0 { pg = Swift.min(g, 0) }
-                    else if alpha[i] == bounds[i] { pg = Swift.max(g, 0) }
-                    else { pg = g }
+                    if alpha[i] == 0 {
+                        if shrinking && g > oldMaxPG {
+                            activeSize -= 1
+                            index.swapAt(s, activeSize)
+                            continue
+                        }
+                        pg = Swift.min(g, 0)
+                    } else if alpha[i] == bounds[i] {
+                        if shrinking && g < oldMinPG {
+                            activeSize -= 1
+                            index.swapAt(s, activeSize)
+                            continue
+                        }
+                        pg = Swift.max(g, 0)
+                    } else {
+                        pg = g
+                    }
                     maxPG = Swift.max(maxPG, pg)
                     minPG = Swift.min(minPG, pg)
                     if pg != 0 {
@@ -66,10 +97,21 @@ func hingeDualCoordinateDescent(rows: [Double], rowCount n: Int, dimension d: In
                         let step = (alpha[i] - old) * labels[i]
                         for j in 0..<d { wb[j] += step * x[base &+ j] }
                     }
+                    s += 1
                 }
             }
         }
-        if maxPG - minPG <= tolerance { return DualCoordinateDescentResult(weights: w, epochs: epoch, converged: true) }
+        if maxPG == -Double.infinity { maxPG = 0; minPG = 0 }   // nothing active
+        if maxPG - minPG <= tolerance {
+            if activeSize == n { return DualCoordinateDescentResult(weights: w, epochs: epoch, converged: true) }
+            // The active set has converged: bring every variable back and check them all.
+            activeSize = n
+            oldMaxPG = .infinity
+            oldMinPG = -.infinity
+            continue
+        }
+        oldMaxPG = maxPG <= 0 ? .infinity : maxPG
+        oldMinPG = minPG >= 0 ? -.infinity : minPG
     }
     return DualCoordinateDescentResult(weights: w, epochs: epoch, converged: false)
 }
