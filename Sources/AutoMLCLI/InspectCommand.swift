@@ -23,24 +23,38 @@ struct InspectCommand: ParsableCommand {
     @Option(help: "The field delimiter: ',' ';' or 'tab' (default: detected).")
     var delimiter: String?
 
+    @Option(help: "Seed of the leakage checks' folds.")
+    var seed: UInt64 = 123
+
     @Option(help: "Output format: table or json.")
     var format: InspectFormat = .table
 
     func run() throws {
         let (table, schema) = try DataOptions.read(file: file, delimiter: delimiter)
         var suggested: InferredTask?
+        var checks: DataCheckReport?
         if let target {
             guard let column = table.column(named: target) else {
                 throw CLIError(description: "No column named '\(target)'. Available columns: \(table.columnNames.joined(separator: ", ")).")
             }
-            suggested = try TaskInference.infer(target: column)
+            let inferred = try TaskInference.infer(target: column)
+            suggested = inferred
+            // The leakage and sanity checks `compare` runs before training.
+            if let task = Task(rawValue: inferred.rawValue) {
+                var rng = RandomStream(seed: seed).split(RandomKeys.checks)
+                let idLike = Set(schema.idLikeColumnNames).subtracting([target])
+                checks = try DataChecks.run(table: table, target: target, task: task, idLikeColumns: idLike, using: &rng)
+            }
         }
         switch format {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-            struct Report: Encodable { let file: String; let schema: Schema; let target: String?; let task: InferredTask? }
-            print(String(decoding: try encoder.encode(Report(file: file, schema: schema, target: target, task: suggested)), as: UTF8.self))
+            struct Report: Encodable {
+                let file: String; let schema: Schema; let target: String?; let task: InferredTask?; let warnings: [DataWarning]?
+            }
+            let report = Report(file: file, schema: schema, target: target, task: suggested, warnings: checks?.warnings)
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
         case .table:
             print("\(file): \(schema.rowCount) rows, \(schema.columns.count) columns")
             print("")
@@ -52,6 +66,12 @@ struct InspectCommand: ParsableCommand {
             if let target, let suggested {
                 print("")
                 print("Target '\(target)': suggested task \(suggested.rawValue).")
+            }
+            if let checks {
+                let lines = checks.warnings.sorted { $0.severity > $1.severity }.map(\.renderedLine)
+                print("")
+                print(lines.isEmpty ? "Leakage and sanity checks: nothing found." : "Leakage and sanity checks:")
+                for line in lines { print(line) }
             }
         }
     }

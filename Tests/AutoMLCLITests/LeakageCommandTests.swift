@@ -54,3 +54,19 @@ import TestSupport
         #expect(!r.stderr.contains("WARNING"))
     }
 }
+
+@Suite struct InspectLeakageTests {
+    @Test func inspectNamesTheLeak() throws {
+        let file = try LeakageCommandTests.leakyTitanic()
+        let r = try CLIRunner.run(["inspect", file.path, "--target", "Survived"])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        #expect(r.stdout.contains("WARNING: Column 'Sex'"))
+    }
+
+    @Test func dummyIsAlwaysARow() throws {
+        let r = try CLIRunner.run(["compare", "datasets/titanic.csv", "--target", "Survived", "--folds", "3",
+                                   "--include", "lr", "--exclude", "dummy", "-q"])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        #expect(r.stdout.contains("Dummy Classifier"))
+    }
+}

@@ -221,7 +221,10 @@ private func selectModels(_ models: [ModelSpec], options: CompareOptions, kind: 
     for id in (options.include ?? []) + options.exclude where !available.contains(id) {
         throw MLError.invalidInput("Unknown \(kind.rawValue) model '\(id)'. Available models: \(available.joined(separator: ", ")).")
     }
+    // The dummy baseline is always a row, whatever include/exclude say: a leaderboard without it
+    // cannot show whether any model learned anything.
     let selected = models.filter { spec in
+        if spec.id == ModelRegistry.baselineID { return true }
         let included = options.include.map { $0.contains(spec.id) }
             ?? !(options.turbo && spec.capabilities.isSlowOnLargeData)
         return included && !options.exclude.contains(spec.id)

@@ -11,7 +11,8 @@ public enum ClassWeights: String, Sendable, Codable, Hashable, CaseIterable {
 
 /// Options of `compare` (PyCaret's `compare_models` arguments).
 public struct CompareOptions: Sendable, Codable, Hashable {
-    /// Only these model IDs (`nil`: every registered model of the problem kind).
+    /// Only these model IDs (`nil`: every registered model of the problem kind). The dummy
+    /// baseline is always a row, whatever `include` and `exclude` say.
     public var include: [String]?
     /// Model IDs to leave out.
     public var exclude: [String]

@@ -7,6 +7,9 @@ public enum ModelRegistry {
     public static let all: [ModelSpec] =
         baselineModels + linearModels + classicModels + treeModels
 
+    /// The ID of the baseline model (PyCaret's "dummy"), which every leaderboard includes.
+    public static let baselineID = "dummy"
+
     /// The models of one problem kind.
     public static func models(for kind: ProblemKind) -> [ModelSpec] { all.filter { $0.kind == kind } }
 
