@@ -84,3 +84,14 @@ import Testing
         #expect(Stats.mean([]) == 0)
     }
 }
+
+@Suite struct ThreadLimitTests {
+    @Test func limitCapsTheDefaultThreadCountOnlyInsideTheScope() {
+        let outside = Parallel.defaultThreadCount
+        #expect(outside == Parallel.coreCount)
+        let inside = Parallel.withThreadLimit(1) { Parallel.defaultThreadCount }
+        #expect(inside == 1)
+        #expect(Parallel.withThreadLimit(1_000) { Parallel.defaultThreadCount } == Parallel.coreCount)
+        #expect(Parallel.defaultThreadCount == outside)
+    }
+}

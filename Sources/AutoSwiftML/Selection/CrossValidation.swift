@@ -110,12 +110,13 @@ public func scoreFold(estimator: any Estimator, prepared: PreparedFold, foldInde
     data.interruption = interruption
     let fitStart = DispatchTime.now().uptimeNanoseconds
     let model: any FittedModel
+    // Cells already run in parallel: a model inside one does not start threads of its own.
     if let interruption {
         try interruption.check()
-        model = try interruption.bind { try estimator.fitErased(data, using: &modelStream) }
+        model = try interruption.bind { try Parallel.withThreadLimit(1) { try estimator.fitErased(data, using: &modelStream) } }
         try interruption.check()
     } else {
-        model = try estimator.fitErased(data, using: &modelStream)
+        model = try Parallel.withThreadLimit(1) { try estimator.fitErased(data, using: &modelStream) }
     }
     let fitEnd = DispatchTime.now().uptimeNanoseconds
     let scores = try predictAndScore(model, features: prepared.validationFeatures,

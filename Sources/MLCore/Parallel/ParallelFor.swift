@@ -8,8 +8,26 @@ import Glibc
 /// Work is divided by index: each index writes only its own slot, and reductions are done
 /// afterwards in index order. Running with 1 or N threads gives byte-identical results.
 public enum Parallel {
-    /// The number of worker threads AutoSwiftML uses by default: the number of active cores.
-    public static var defaultThreadCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+    /// The number of active cores.
+    public static var coreCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+    /// A cap on `defaultThreadCount` for work started on this thread (or task); `nil` means none.
+    /// Bound with `withThreadLimit`, it keeps a model that runs inside an already parallel loop
+    /// (a cross-validation cell) from starting threads of its own.
+    @TaskLocal public static var threadLimit: Int?
+
+    /// The number of worker threads AutoSwiftML uses by default: the number of active cores,
+    /// capped by `threadLimit`.
+    public static var defaultThreadCount: Int {
+        let cores = coreCount
+        return threadLimit.map { max(1, min($0, cores)) } ?? cores
+    }
+
+    /// Runs `body` with `defaultThreadCount` capped at `limit` on this thread. Results never depend
+    /// on it: work is split by index.
+    public static func withThreadLimit<T>(_ limit: Int, _ body: () throws -> T) rethrows -> T {
+        try $threadLimit.withValue(limit) { try body() }
+    }
 
     /// Computes `body(i)` for every `i` in `0..<count` on up to `threads` threads and returns the
     /// results in index order.
