@@ -2,7 +2,7 @@ import MLCore
 
 /// An extra-trees classifier (PyCaret's "et"), after scikit-learn's `ExtraTreesClassifier`: 100
 /// trees on all rows, √p features per node, one uniformly drawn threshold per feature.
-public struct ExtraTreesClassifier: Estimator {
+public struct ExtraTreesClassifier: ForestClassifierEstimator {
     /// PyCaret's model ID.
     public static let id = "et"
     /// The leaderboard name (PyCaret's).
@@ -34,30 +34,17 @@ public struct ExtraTreesClassifier: Estimator {
     /// The defaults.
     public init() {}
 
+    /// One drawn threshold per feature (extra trees) or the best one (random forest).
+    static let drawsRandomThresholds = true
+
     /// Declared hyperparameter bounds, checked by `validate()` at the start of `fit`.
-    public static let constraints: [ParameterConstraint<ExtraTreesClassifier>] = [
-        .integer("n_estimators", \.estimatorCount, 1...100_000),
-        ParameterConstraint(name: "criterion", expected: "gini or entropy",
-                            isSatisfied: { $0.criterion != .squaredError }, describeValue: { $0.criterion.rawValue },
-                            invalidVariants: { var c = $0; c.criterion = .squaredError; return [c] }),
-        .optionalInteger("max_depth", \.maxDepth, 1...Int.max),
-        .integer("min_samples_split", \.minSamplesSplit, 2...Int.max),
-        .integer("min_samples_leaf", \.minSamplesLeaf, 1...Int.max),
-        .maxFeatures("max_features", \.maxFeatures),
-        .integer("max_bins", \.maxBins, 2...255),
-        .optionalInteger("n_jobs", \.threads, 1...1024),
-    ]
+    public static let constraints: [ParameterConstraint<ExtraTreesClassifier>] = classifierConstraints
 
     /// Fits the model as described on the type.
     /// - Throws: `MLError.invalidParameter` for a hyperparameter outside its constraint,
     ///   `MLError.invalidInput` for unusable data.
     public func fit(_ data: TrainingData, using rng: inout RandomStream) throws -> TreeEnsembleModel {
-        try validate()
-        try checkTrainingData(data)
-        return try fitCARTEnsemble(data, CARTForestConfiguration(
-            treeCount: estimatorCount, criterion: criterion, maxDepth: maxDepth, minSamplesSplit: minSamplesSplit,
-            minSamplesLeaf: minSamplesLeaf, maxFeatures: maxFeatures, bootstrap: bootstrap, randomThresholds: true,
-            maxBins: maxBins, threads: threads), using: &rng)
+        try fitForest(data, using: &rng)
     }
 }
 
@@ -65,7 +52,7 @@ import MLCore
 
 /// An extra-trees regressor (PyCaret's "et"), after scikit-learn's `ExtraTreesRegressor`: 100
 /// trees on all rows, every feature per node, one uniformly drawn threshold per feature.
-public struct ExtraTreesRegressor: Estimator {
+public struct ExtraTreesRegressor: ForestEstimator {
     /// PyCaret's model ID.
     public static let id = "et"
     /// The leaderboard name (PyCaret's).
@@ -95,26 +82,19 @@ public struct ExtraTreesRegressor: Estimator {
     /// The defaults.
     public init() {}
 
+    /// Regression trees split on squared error.
+    var splitCriterion: CARTCriterion { .squaredError }
+
+    /// One drawn threshold per feature (extra trees) or the best one (random forest).
+    static let drawsRandomThresholds = true
+
     /// Declared hyperparameter bounds, checked by `validate()` at the start of `fit`.
-    public static let constraints: [ParameterConstraint<ExtraTreesRegressor>] = [
-        .integer("n_estimators", \.estimatorCount, 1...100_000),
-        .optionalInteger("max_depth", \.maxDepth, 1...Int.max),
-        .integer("min_samples_split", \.minSamplesSplit, 2...Int.max),
-        .integer("min_samples_leaf", \.minSamplesLeaf, 1...Int.max),
-        .maxFeatures("max_features", \.maxFeatures),
-        .integer("max_bins", \.maxBins, 2...255),
-        .optionalInteger("n_jobs", \.threads, 1...1024),
-    ]
+    public static let constraints: [ParameterConstraint<ExtraTreesRegressor>] = forestConstraints
 
     /// Fits the model as described on the type.
     /// - Throws: `MLError.invalidParameter` for a hyperparameter outside its constraint,
     ///   `MLError.invalidInput` for unusable data.
     public func fit(_ data: TrainingData, using rng: inout RandomStream) throws -> TreeEnsembleModel {
-        try validate()
-        try checkTrainingData(data)
-        return try fitCARTEnsemble(data, CARTForestConfiguration(
-            treeCount: estimatorCount, criterion: .squaredError, maxDepth: maxDepth, minSamplesSplit: minSamplesSplit,
-            minSamplesLeaf: minSamplesLeaf, maxFeatures: maxFeatures, bootstrap: bootstrap, randomThresholds: true,
-            maxBins: maxBins, threads: threads), using: &rng)
+        try fitForest(data, using: &rng)
     }
 }

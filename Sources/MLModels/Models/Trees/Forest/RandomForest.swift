@@ -3,7 +3,7 @@ import MLCore
 /// A random forest classifier (PyCaret's "rf"), after scikit-learn's `RandomForestClassifier`:
 /// 100 bootstrapped CART trees, √p features per node, probabilities averaged. Trees run in
 /// parallel by index with `rng.split(treeIndex)`, so results do not depend on the thread count.
-public struct RandomForestClassifier: Estimator {
+public struct RandomForestClassifier: ForestClassifierEstimator {
     /// PyCaret's model ID.
     public static let id = "rf"
     /// The leaderboard name (PyCaret's).
@@ -35,30 +35,17 @@ public struct RandomForestClassifier: Estimator {
     /// The defaults.
     public init() {}
 
+    /// One drawn threshold per feature (extra trees) or the best one (random forest).
+    static let drawsRandomThresholds = false
+
     /// Declared hyperparameter bounds, checked by `validate()` at the start of `fit`.
-    public static let constraints: [ParameterConstraint<RandomForestClassifier>] = [
-        .integer("n_estimators", \.estimatorCount, 1...100_000),
-        ParameterConstraint(name: "criterion", expected: "gini or entropy",
-                            isSatisfied: { $0.criterion != .squaredError }, describeValue: { $0.criterion.rawValue },
-                            invalidVariants: { var c = $0; c.criterion = .squaredError; return [c] }),
-        .optionalInteger("max_depth", \.maxDepth, 1...Int.max),
-        .integer("min_samples_split", \.minSamplesSplit, 2...Int.max),
-        .integer("min_samples_leaf", \.minSamplesLeaf, 1...Int.max),
-        .maxFeatures("max_features", \.maxFeatures),
-        .integer("max_bins", \.maxBins, 2...255),
-        .optionalInteger("n_jobs", \.threads, 1...1024),
-    ]
+    public static let constraints: [ParameterConstraint<RandomForestClassifier>] = classifierConstraints
 
     /// Fits the model as described on the type.
     /// - Throws: `MLError.invalidParameter` for a hyperparameter outside its constraint,
     ///   `MLError.invalidInput` for unusable data.
     public func fit(_ data: TrainingData, using rng: inout RandomStream) throws -> TreeEnsembleModel {
-        try validate()
-        try checkTrainingData(data)
-        return try fitCARTEnsemble(data, CARTForestConfiguration(
-            treeCount: estimatorCount, criterion: criterion, maxDepth: maxDepth, minSamplesSplit: minSamplesSplit,
-            minSamplesLeaf: minSamplesLeaf, maxFeatures: maxFeatures, bootstrap: bootstrap, randomThresholds: false,
-            maxBins: maxBins, threads: threads), using: &rng)
+        try fitForest(data, using: &rng)
     }
 }
 
@@ -66,7 +53,7 @@ import MLCore
 
 /// A random forest regressor (PyCaret's "rf"), after scikit-learn's `RandomForestRegressor`:
 /// 100 bootstrapped CART trees on squared error, every feature per node, means averaged.
-public struct RandomForestRegressor: Estimator {
+public struct RandomForestRegressor: ForestEstimator {
     /// PyCaret's model ID.
     public static let id = "rf"
     /// The leaderboard name (PyCaret's).
@@ -96,26 +83,19 @@ public struct RandomForestRegressor: Estimator {
     /// The defaults.
     public init() {}
 
+    /// Regression trees split on squared error.
+    var splitCriterion: CARTCriterion { .squaredError }
+
+    /// One drawn threshold per feature (extra trees) or the best one (random forest).
+    static let drawsRandomThresholds = false
+
     /// Declared hyperparameter bounds, checked by `validate()` at the start of `fit`.
-    public static let constraints: [ParameterConstraint<RandomForestRegressor>] = [
-        .integer("n_estimators", \.estimatorCount, 1...100_000),
-        .optionalInteger("max_depth", \.maxDepth, 1...Int.max),
-        .integer("min_samples_split", \.minSamplesSplit, 2...Int.max),
-        .integer("min_samples_leaf", \.minSamplesLeaf, 1...Int.max),
-        .maxFeatures("max_features", \.maxFeatures),
-        .integer("max_bins", \.maxBins, 2...255),
-        .optionalInteger("n_jobs", \.threads, 1...1024),
-    ]
+    public static let constraints: [ParameterConstraint<RandomForestRegressor>] = forestConstraints
 
     /// Fits the model as described on the type.
     /// - Throws: `MLError.invalidParameter` for a hyperparameter outside its constraint,
     ///   `MLError.invalidInput` for unusable data.
     public func fit(_ data: TrainingData, using rng: inout RandomStream) throws -> TreeEnsembleModel {
-        try validate()
-        try checkTrainingData(data)
-        return try fitCARTEnsemble(data, CARTForestConfiguration(
-            treeCount: estimatorCount, criterion: .squaredError, maxDepth: maxDepth, minSamplesSplit: minSamplesSplit,
-            minSamplesLeaf: minSamplesLeaf, maxFeatures: maxFeatures, bootstrap: bootstrap, randomThresholds: false,
-            maxBins: maxBins, threads: threads), using: &rng)
+        try fitForest(data, using: &rng)
     }
 }

@@ -1,0 +1,73 @@
+import MLCore
+
+/// What the four forest estimators (`rf` and `et`, classifier and regressor) share: their
+/// hyperparameters are stored on each type (so each keeps its own defaults and JSON), while the
+/// bounds and the fit are declared once here.
+protocol ForestEstimator: Estimator where Model == TreeEnsembleModel {
+    /// `n_estimators`.
+    var estimatorCount: Int { get set }
+    /// `max_depth` (`nil`: grow until pure).
+    var maxDepth: Int? { get set }
+    /// `min_samples_split`.
+    var minSamplesSplit: Int { get set }
+    /// `min_samples_leaf`.
+    var minSamplesLeaf: Int { get set }
+    /// `max_features`.
+    var maxFeatures: MaxFeatures { get set }
+    /// `bootstrap`.
+    var bootstrap: Bool { get set }
+    /// Value bins per feature.
+    var maxBins: Int { get set }
+    /// Worker threads (`n_jobs`); `nil` uses every core.
+    var threads: Int? { get set }
+    /// The split criterion (squared error for the regressors).
+    var splitCriterion: CARTCriterion { get }
+    /// True for extra trees: one uniformly drawn threshold per feature instead of the best.
+    static var drawsRandomThresholds: Bool { get }
+}
+
+/// A forest classifier: the criterion is a hyperparameter.
+protocol ForestClassifierEstimator: ForestEstimator {
+    /// `criterion`: gini or entropy.
+    var criterion: CARTCriterion { get set }
+}
+
+extension ForestEstimator {
+    /// The bounds every forest declares.
+    static var forestConstraints: [ParameterConstraint<Self>] {
+        [
+            .integer("n_estimators", \.estimatorCount, 1...100_000),
+            .optionalInteger("max_depth", \.maxDepth, 1...Int.max),
+            .integer("min_samples_split", \.minSamplesSplit, 2...Int.max),
+            .integer("min_samples_leaf", \.minSamplesLeaf, 1...Int.max),
+            .maxFeatures("max_features", \.maxFeatures),
+            .integer("max_bins", \.maxBins, 2...255),
+            .optionalInteger("n_jobs", \.threads, 1...1024),
+        ]
+    }
+
+    /// Validates, checks the data and fits the ensemble.
+    /// - Throws: `MLError.invalidParameter`, `MLError.invalidInput`, or `MLError.budgetExceeded`.
+    func fitForest(_ data: TrainingData, using rng: inout RandomStream) throws -> TreeEnsembleModel {
+        try validate()
+        try checkTrainingData(data)
+        return try fitCARTEnsemble(data, CARTForestConfiguration(
+            treeCount: estimatorCount, criterion: splitCriterion, maxDepth: maxDepth, minSamplesSplit: minSamplesSplit,
+            minSamplesLeaf: minSamplesLeaf, maxFeatures: maxFeatures, bootstrap: bootstrap,
+            randomThresholds: Self.drawsRandomThresholds, maxBins: maxBins, threads: threads), using: &rng)
+    }
+}
+
+extension ForestClassifierEstimator {
+    /// The criterion of a classifier.
+    var splitCriterion: CARTCriterion { criterion }
+
+    /// The forest bounds plus the classifier's criterion (gini or entropy).
+    static var classifierConstraints: [ParameterConstraint<Self>] {
+        var out = forestConstraints
+        out.insert(ParameterConstraint(name: "criterion", expected: "gini or entropy",
+                                       isSatisfied: { $0.criterion != .squaredError }, describeValue: { $0.criterion.rawValue },
+                                       invalidVariants: { var c = $0; c.criterion = .squaredError; return [c] }), at: 1)
+        return out
+    }
+}
