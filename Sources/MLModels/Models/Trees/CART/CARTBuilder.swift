@@ -212,10 +212,14 @@ final class CARTBuilder {
         var count = 0
         // Histogram of the node's rows.
         let col = d.codes + f &* d.rowCount
+        // The range of codes present: the dense scan and the reset only visit bins lo...hi.
+        var lo = nb, hi = -1
         for i in start..<(start &+ n) {
             let r = Int(idx[i])
-            let b = Int(col[r]) &* st
-            if sparse && h[b] == 0 { ne[count] = Int(col[r]); count &+= 1 }
+            let code = Int(col[r])
+            lo = Swift.min(lo, code); hi = Swift.max(hi, code)
+            let b = code &* st
+            if sparse && h[b] == 0 { ne[count] = code; count &+= 1 }
             h[b] += 1
             let w = d.weights[r]
             if k > 0 { h[b &+ 1 &+ Int(d.classes[r])] += w } else { h[b &+ 1] += w; h[b &+ 2] += w * d.values[r] }
@@ -231,11 +235,11 @@ final class CARTBuilder {
                 }
             }
         } else {
-            for b in 0..<nb where h[b &* st] > 0 { ne[count] = b; count &+= 1 }
+            if lo <= hi { for b in lo...hi where h[b &* st] > 0 { ne[count] = b; count &+= 1 } }
         }
         defer {
-            if sparse { for i in 0..<count { let b = ne[i]; for c in 0..<st { h[b &* st &+ c] = 0 } } } else {
-                h.update(repeating: 0, count: nb &* st)
+            if sparse { for i in 0..<count { let b = ne[i]; for c in 0..<st { h[b &* st &+ c] = 0 } } } else if lo <= hi {
+                (h + lo &* st).update(repeating: 0, count: (hi &- lo &+ 1) &* st)
             }
         }
         if count < 2 { return false }
