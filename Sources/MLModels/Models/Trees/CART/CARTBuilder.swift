@@ -88,6 +88,8 @@ final class CARTBuilder {
         var weights: UnsafePointer<Double>
         var classes: UnsafePointer<Int32>
         var values: UnsafePointer<Double>
+        /// Every weight is a whole number and their sum is below 2^52, so sums are exact in any order.
+        var integerWeights: Bool
     }
 
     /// Builds one tree on the rows `rowIndices` (each with weight `weights[row]`, all positive).
@@ -105,12 +107,24 @@ final class CARTBuilder {
                         let data = Data(codes: codes.baseAddress ?? UnsafePointer(dummyU), rowCount: binned.rowCount,
                                         weights: wb.baseAddress ?? UnsafePointer(dummyD),
                                         classes: cb.baseAddress ?? UnsafePointer(dummyC),
-                                        values: vb.baseAddress ?? UnsafePointer(dummyD))
+                                        values: vb.baseAddress ?? UnsafePointer(dummyD),
+                                        integerWeights: CARTBuilder.integerWeights(rowIndices, wb))
                         return build(rowIndices, data, s, &rng)
                     }
                 }
             }
         }
+    }
+
+    /// Whether the weights of `rows` are whole numbers summing below 2^52.
+    private static func integerWeights(_ rows: [Int32], _ w: UnsafeBufferPointer<Double>) -> Bool {
+        var sum = 0.0
+        for r in rows {
+            let v = w[Int(r)]
+            if !(v >= 0 && v < 4_503_599_627_370_496 && v.rounded(.towardZero) == v) { return false }
+            sum += v
+        }
+        return sum < 4_503_599_627_370_496
     }
 
     private func build(_ rowIndices: [Int32], _ d: Data, _ s: CARTSettings, _ rng: inout RandomStream) -> Result {
@@ -176,7 +190,11 @@ final class CARTBuilder {
                 let tmp = features[drawn]; features[drawn] = features[j]; features[j] = tmp
                 let f = features[drawn]
                 drawn += 1
-                if evaluate(feature: f, rows: rows, start: start, count: n, data: d, settings: s, best: &best, rng: &rng) {
+                let nonConstant = s.randomThresholds && k > 0 && d.integerWeights
+                    ? evaluateRandomExact(feature: f, rows: rows, start: start, count: n, data: d, totals: UnsafePointer(totals),
+                                          settings: s, best: &best, rng: &rng)
+                    : evaluate(feature: f, rows: rows, start: start, count: n, data: d, settings: s, best: &best, rng: &rng)
+                if nonConstant {
                     visited += 1
                 }
             }
@@ -197,6 +215,64 @@ final class CARTBuilder {
             stack.append((l, start, nLeft, depth + 1))
         }
         return Result(tree: tree, importances: importances)
+    }
+
+    /// Extra-Trees classification with whole-number weights: the same split as `evaluate`
+    /// without a histogram. One pass finds the range of codes present (a constant feature draws
+    /// nothing), a second sums the rows whose bin centre is `<= t`. All sums are exact integers,
+    /// so they equal the histogram's bin-ordered sums and the node totals bit for bit.
+    private func evaluateRandomExact(feature f: Int, rows idx: UnsafeMutablePointer<Int32>, start: Int, count n: Int,
+                                     data d: Data, totals: UnsafePointer<Double>, settings s: CARTSettings,
+                                     best: inout Best, rng: inout RandomStream) -> Bool {
+        let valueBins = binned.valueBinCounts[f]
+        let col = d.codes + f &* d.rowCount
+        let end = start &+ n
+        var lo = Int.max, hi = -1
+        for i in start..<end {
+            let code = Int(col[Int(idx[i])])
+            lo = Swift.min(lo, code); hi = Swift.max(hi, code)
+        }
+        if hi <= lo { return false }
+        let k = classCount
+        let exact = mapper.isExact[f]
+        return mapper.centers[f].withUnsafeBufferPointer { centers in
+            @inline(__always) func center(_ b: Int) -> Double { b < valueBins ? centers[b] : Double.greatestFiniteMagnitude }
+            let loC = center(lo), hiC = center(hi)
+            var t = loC + rng.nextUniform() * (hiC - loC)
+            if t >= hiC { t = loC }
+            let left = scanScratch, right = scanScratch + k
+            left.update(repeating: 0, count: k)
+            var nLeft = 0
+            var cut = lo, next = Int.max
+            for i in start..<end {
+                let r = Int(idx[i])
+                let code = Int(col[r])
+                if center(code) <= t {
+                    nLeft &+= 1
+                    left[Int(d.classes[r])] += d.weights[r]
+                    cut = Swift.max(cut, code)
+                } else {
+                    next = Swift.min(next, code)
+                }
+            }
+            let minimum = s.minSamplesLeaf
+            if nLeft < minimum || n &- nLeft < minimum { return true }
+            for c in 0..<k { right[c] = totals[c] - left[c] }
+            let proxy = s.criterion.proxy(UnsafePointer(left), classes: k) + s.criterion.proxy(UnsafePointer(right), classes: k)
+            if proxy > best.proxy {
+                best.proxy = proxy
+                best.feature = f
+                best.bin = cut
+                best.nLeft = nLeft
+                if exact && next < valueBins {
+                    best.threshold = t
+                } else {
+                    let bounds = mapper.upperBounds[f]
+                    best.threshold = cut < bounds.count ? bounds[cut] : Double.greatestFiniteMagnitude
+                }
+            }
+            return true
+        }
     }
 
     /// Scans feature `f` for the node's rows; updates `best`. Returns false for a constant feature.
