@@ -41,6 +41,9 @@ final class CARTBuilder {
     private let nonEmpty: UnsafeMutablePointer<Int>
     private let total: UnsafeMutablePointer<Double>
     private let scanScratch: UnsafeMutablePointer<Double>
+    /// Extra-Trees classification with whole-number weights skips the histogram (same trees);
+    /// tests turn this off to compare against the histogram path.
+    var histogramFreeRandomSplits = true
 
     /// A builder for classification (`classCount > 0`, `classes` per row) or regression (`values`).
     init(binned: BinnedMatrix, mapper: BinMapper, classes: [Int32], classCount: Int, values: [Double]) {
@@ -190,7 +193,7 @@ final class CARTBuilder {
                 let tmp = features[drawn]; features[drawn] = features[j]; features[j] = tmp
                 let f = features[drawn]
                 drawn += 1
-                let nonConstant = s.randomThresholds && k > 0 && d.integerWeights
+                let nonConstant = histogramFreeRandomSplits && s.randomThresholds && k > 0 && d.integerWeights
                     ? evaluateRandomExact(feature: f, rows: rows, start: start, count: n, data: d, totals: UnsafePointer(totals),
                                           settings: s, best: &best, rng: &rng)
                     : evaluate(feature: f, rows: rows, start: start, count: n, data: d, settings: s, best: &best, rng: &rng)
