@@ -207,3 +207,35 @@ struct CARTSplitScanTests {
         #expect(abs(fast.proxy - best) < 1e-9)
     }
 }
+
+/// The histogram-free Extra-Trees split against its naive twin, the histogram path.
+@Suite("CART random splits")
+struct CARTRandomSplitTests {
+    @Test(arguments: [CARTCriterion.gini, .entropy])
+    func histogramFreeSplitsGiveTheSameTrees(criterion: CARTCriterion) throws {
+        var rng = RandomStream(seed: 57)
+        let n = 400
+        let continuous = (0..<n).map { _ in rng.nextNormal() }
+        let few = (0..<n).map { _ in Double(rng.nextInt(below: 4)) }
+        let withMissing = (0..<n).map { _ in rng.nextUniform() < 0.15 ? Double.nan : rng.nextUniform() * 10 }
+        let constant = [Double](repeating: 2, count: n)
+        let x = try Matrix(columns: [continuous, few, withMissing, constant])
+        let classes = (0..<n).map { i in Int32((continuous[i] + few[i] > 1.5 ? 1 : 0) + (rng.nextUniform() < 0.2 ? 1 : 0)) }
+        let weights = (0..<n).map { _ in Double(rng.nextInt(below: 3)) }    // bootstrap-like counts, some 0
+        let rows = (0..<n).filter { weights[$0] > 0 }.map { Int32($0) }
+        let mapper = BinMapper.fit(x, maxBins: 255)
+        let binned = mapper.transform(x)
+        let settings = CARTSettings(criterion: criterion, maxDepth: nil, minSamplesSplit: 2, minSamplesLeaf: 2,
+                                    maxFeatures: 2, randomThresholds: true)
+        var results: [CARTBuilder.Result] = []
+        for histogramFree in [true, false] {
+            let builder = CARTBuilder(binned: binned, mapper: mapper, classes: classes, classCount: 3, values: [])
+            builder.histogramFreeRandomSplits = histogramFree
+            var treeRNG = RandomStream(seed: 9)
+            results.append(builder.build(rows: rows, weights: weights, settings: settings, using: &treeRNG))
+        }
+        #expect(results[0].tree.nodeCount > 20)
+        #expect(results[0].tree == results[1].tree)
+        #expect(results[0].importances == results[1].importances)
+    }
+}

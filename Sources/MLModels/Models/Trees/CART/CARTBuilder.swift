@@ -26,7 +26,8 @@ struct CARTSettings: Sendable {
 /// neighbouring values present in the node.
 ///
 /// Rows are an index vector over the shared binned matrix and weights a per-row vector, so a
-/// bootstrap never copies data.
+/// bootstrap never copies data. Working buffers are raw allocations owned by the builder, so the
+/// hot loops pay no exclusivity checks or reference counting.
 final class CARTBuilder {
     let binned: BinnedMatrix
     let mapper: BinMapper
@@ -34,12 +35,15 @@ final class CARTBuilder {
     let classCount: Int
     let values: [Double]
     let stride: Int
-    private var rows: [Int32] = []
-    private var scratch: [Int32] = []
-    private var hist: [Double]
-    private var touched: [Int] = []
-    private var total: [Double]
-    private var scanScratch: [Double]
+    /// 256 bins × `stride` doubles, all zero between feature evaluations.
+    private let hist: UnsafeMutablePointer<Double>
+    /// The non-empty bins of the current feature (at most 256).
+    private let nonEmpty: UnsafeMutablePointer<Int>
+    private let total: UnsafeMutablePointer<Double>
+    private let scanScratch: UnsafeMutablePointer<Double>
+    /// Extra-Trees classification with whole-number weights skips the histogram (same trees);
+    /// tests turn this off to compare against the histogram path.
+    var histogramFreeRandomSplits = true
 
     /// A builder for classification (`classCount > 0`, `classes` per row) or regression (`values`).
     init(binned: BinnedMatrix, mapper: BinMapper, classes: [Int32], classCount: Int, values: [Double]) {
@@ -49,9 +53,21 @@ final class CARTBuilder {
         self.classCount = classCount
         self.values = values
         self.stride = classCount > 0 ? 1 + classCount : 3
-        hist = [Double](repeating: 0, count: 256 * stride)
-        total = [Double](repeating: 0, count: stride - 1)
-        scanScratch = [Double](repeating: 0, count: 2 * (stride - 1))
+        hist = .allocate(capacity: 256 * stride)
+        hist.initialize(repeating: 0, count: 256 * stride)
+        nonEmpty = .allocate(capacity: 256)
+        nonEmpty.initialize(repeating: 0, count: 256)
+        total = .allocate(capacity: stride - 1)
+        total.initialize(repeating: 0, count: stride - 1)
+        scanScratch = .allocate(capacity: 2 * (stride - 1))
+        scanScratch.initialize(repeating: 0, count: 2 * (stride - 1))
+    }
+
+    deinit {
+        hist.deallocate()
+        nonEmpty.deallocate()
+        total.deallocate()
+        scanScratch.deallocate()
     }
 
     /// The tree and the impurity decrease credited to each feature.
@@ -68,45 +84,105 @@ final class CARTBuilder {
         var nLeft = 0
     }
 
+    /// Read-only views of the training data for one build.
+    private struct Data {
+        var codes: UnsafePointer<UInt8>
+        var rowCount: Int
+        var weights: UnsafePointer<Double>
+        var classes: UnsafePointer<Int32>
+        var values: UnsafePointer<Double>
+        /// Every weight is a whole number and their sum is below 2^52, so sums are exact in any order.
+        var integerWeights: Bool
+    }
+
     /// Builds one tree on the rows `rowIndices` (each with weight `weights[row]`, all positive).
     func build(rows rowIndices: [Int32], weights: [Double], settings s: CARTSettings,
                using rng: inout RandomStream) -> Result {
-        rows = rowIndices
-        scratch = [Int32](repeating: 0, count: rowIndices.count)
+        binned.codes.withUnsafeBufferPointer { codes in
+            weights.withUnsafeBufferPointer { wb in
+                classes.withUnsafeBufferPointer { cb in
+                    values.withUnsafeBufferPointer { vb in
+                        // Empty arrays may have a nil base address; never read then (no rows use them).
+                        let dummyD = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+                        let dummyC = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+                        let dummyU = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+                        defer { dummyD.deallocate(); dummyC.deallocate(); dummyU.deallocate() }
+                        let data = Data(codes: codes.baseAddress ?? UnsafePointer(dummyU), rowCount: binned.rowCount,
+                                        weights: wb.baseAddress ?? UnsafePointer(dummyD),
+                                        classes: cb.baseAddress ?? UnsafePointer(dummyC),
+                                        values: vb.baseAddress ?? UnsafePointer(dummyD),
+                                        integerWeights: CARTBuilder.integerWeights(rowIndices, wb))
+                        return build(rowIndices, data, s, &rng)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether the weights of `rows` are whole numbers summing below 2^52.
+    private static func integerWeights(_ rows: [Int32], _ w: UnsafeBufferPointer<Double>) -> Bool {
+        var sum = 0.0
+        for r in rows {
+            let v = w[Int(r)]
+            if !(v >= 0 && v < 4_503_599_627_370_496 && v.rounded(.towardZero) == v) { return false }
+            sum += v
+        }
+        return sum < 4_503_599_627_370_496
+    }
+
+    private func build(_ rowIndices: [Int32], _ d: Data, _ s: CARTSettings, _ rng: inout RandomStream) -> Result {
+        let nRows = rowIndices.count
+        let rows = UnsafeMutablePointer<Int32>.allocate(capacity: Swift.max(1, nRows))
+        let scratch = UnsafeMutablePointer<Int32>.allocate(capacity: Swift.max(1, nRows))
+        defer { rows.deallocate(); scratch.deallocate() }
+        rowIndices.withUnsafeBufferPointer { if let b = $0.baseAddress { rows.initialize(from: b, count: nRows) } }
+        scratch.initialize(repeating: 0, count: Swift.max(1, nRows))
+        if nRows == 0 { rows.initialize(to: 0) }
         let p = binned.featureCount
-        var tree = TreeNodes(valueStride: classCount > 0 ? classCount : 1)
+        let vs = classCount > 0 ? classCount : 1
+        var tree = TreeNodes(valueStride: vs)
         var importances = [Double](repeating: 0, count: p)
         let width = stride - 1
-        var totals = [Double](repeating: 0, count: width)
-        var features = Array(0..<p)
-        tree.appendLeaf([Double](repeating: 0, count: tree.valueStride))
-        var stack: [(node: Int, start: Int, count: Int, depth: Int)] = [(0, 0, rowIndices.count, 0)]
+        let totals = UnsafeMutablePointer<Double>.allocate(capacity: width)
+        let nodeValue = UnsafeMutablePointer<Double>.allocate(capacity: vs)
+        let features = UnsafeMutablePointer<Int>.allocate(capacity: Swift.max(1, p))
+        defer { totals.deallocate(); nodeValue.deallocate(); features.deallocate() }
+        totals.initialize(repeating: 0, count: width)
+        nodeValue.initialize(repeating: 0, count: vs)
+        for j in 0..<p { (features + j).initialize(to: j) }
+        tree.appendLeaf(UnsafeBufferPointer(start: nodeValue, count: vs))
+        var stack: [(node: Int, start: Int, count: Int, depth: Int)] = [(0, 0, nRows, 0)]
+        stack.reserveCapacity(64)
+        let k = classCount
 
         while let (node, start, n, depth) = stack.popLast() {
             // Node totals and value.
-            for k in 0..<width { totals[k] = 0 }
+            for c in 0..<width { totals[c] = 0 }
             var pure = true
-            if classCount > 0 {
+            if k > 0 {
                 var first: Int32 = -1
-                for i in start..<(start + n) {
+                for i in start..<(start &+ n) {
                     let r = Int(rows[i])
-                    let c = classes[r]
-                    totals[Int(c)] += weights[r]
+                    let c = d.classes[r]
+                    totals[Int(c)] += d.weights[r]
                     if first < 0 { first = c } else if c != first { pure = false }
                 }
-                let w = totals.reduce(0, +)
-                tree.setValue(node, totals.map { w > 0 ? $0 / w : 0 })
+                var w = 0.0
+                for c in 0..<width { w += totals[c] }
+                for c in 0..<width { nodeValue[c] = w > 0 ? totals[c] / w : 0 }
+                tree.setValue(node, UnsafeBufferPointer(start: nodeValue, count: vs))
             } else {
-                for i in start..<(start + n) { let r = Int(rows[i]); totals[0] += weights[r]; totals[1] += weights[r] * values[r] }
+                for i in start..<(start &+ n) { let r = Int(rows[i]); totals[0] += d.weights[r]; totals[1] += d.weights[r] * d.values[r] }
                 let mean = totals[0] > 0 ? totals[1] / totals[0] : 0
                 var sse = 0.0
-                for i in start..<(start + n) { let r = Int(rows[i]); let d = values[r] - mean; sse += weights[r] * d * d }
+                for i in start..<(start &+ n) { let r = Int(rows[i]); let dv = d.values[r] - mean; sse += d.weights[r] * dv * dv }
                 pure = totals[0] <= 0 || sse / totals[0] <= Double.ulpOfOne
-                tree.setValue(node, [mean])
+                nodeValue[0] = mean
+                tree.setValue(node, UnsafeBufferPointer(start: nodeValue, count: 1))
             }
             if pure || n < s.minSamplesSplit || n < 2 * s.minSamplesLeaf { continue }
-            if let d = s.maxDepth, depth >= d { continue }
-            let parentProxy = totals.withUnsafeBufferPointer { s.criterion.proxy($0.baseAddress!, classes: classCount) }
+            if let md = s.maxDepth, depth >= md { continue }
+            let parentProxy = s.criterion.proxy(UnsafePointer(totals), classes: k)
 
             // Draw features until maxFeatures non-constant ones were visited.
             var best = Best()
@@ -114,29 +190,28 @@ final class CARTBuilder {
             var drawn = 0
             while drawn < p && visited < s.maxFeatures {
                 let j = drawn + rng.nextInt(below: p - drawn)
-                features.swapAt(drawn, j)
+                let tmp = features[drawn]; features[drawn] = features[j]; features[j] = tmp
                 let f = features[drawn]
                 drawn += 1
-                if evaluate(feature: f, start: start, count: n, weights: weights, settings: s, best: &best, rng: &rng) {
+                let nonConstant = histogramFreeRandomSplits && s.randomThresholds && k > 0 && d.integerWeights
+                    ? evaluateRandomExact(feature: f, rows: rows, start: start, count: n, data: d, totals: UnsafePointer(totals),
+                                          settings: s, best: &best, rng: &rng)
+                    : evaluate(feature: f, rows: rows, start: start, count: n, data: d, settings: s, best: &best, rng: &rng)
+                if nonConstant {
                     visited += 1
                 }
             }
             if best.feature < 0 { continue }
             let f = best.feature
-            let nLeft = binned.codes.withUnsafeBufferPointer { codes in
-                rows.withUnsafeMutableBufferPointer { idx in
-                    scratch.withUnsafeMutableBufferPointer { sc in
-                        RowPartition.partition(indices: idx.baseAddress! + start, count: n,
-                                               codes: codes.baseAddress! + f * binned.rowCount,
+            let nLeft = RowPartition.partition(indices: rows + start, count: n,
+                                               codes: d.codes + f &* d.rowCount,
                                                thresholdBin: UInt8(best.bin),
                                                missingCode: UInt8(truncatingIfNeeded: binned.valueBinCounts[f]),
-                                               missingGoesLeft: false, scratch: sc.baseAddress!)
-                    }
-                }
-            }
+                                               missingGoesLeft: false, scratch: scratch)
             precondition(nLeft == best.nLeft, "partition disagrees with the histogram")
             importances[f] += Swift.max(0, best.proxy - parentProxy)
-            let zero = [Double](repeating: 0, count: tree.valueStride)
+            for c in 0..<vs { nodeValue[c] = 0 }
+            let zero = UnsafeBufferPointer(start: nodeValue, count: vs)
             let (l, r) = tree.split(node, feature: f, bin: UInt8(best.bin), threshold: best.threshold,
                                     missingGoesLeft: false, leftValue: zero, rightValue: zero)
             stack.append((r, start + nLeft, n - nLeft, depth + 1))
@@ -145,73 +220,133 @@ final class CARTBuilder {
         return Result(tree: tree, importances: importances)
     }
 
+    /// Extra-Trees classification with whole-number weights: the same split as `evaluate`
+    /// without a histogram. One pass finds the range of codes present (a constant feature draws
+    /// nothing), a second sums the rows whose bin centre is `<= t`. All sums are exact integers,
+    /// so they equal the histogram's bin-ordered sums and the node totals bit for bit.
+    private func evaluateRandomExact(feature f: Int, rows idx: UnsafeMutablePointer<Int32>, start: Int, count n: Int,
+                                     data d: Data, totals: UnsafePointer<Double>, settings s: CARTSettings,
+                                     best: inout Best, rng: inout RandomStream) -> Bool {
+        let valueBins = binned.valueBinCounts[f]
+        let col = d.codes + f &* d.rowCount
+        let end = start &+ n
+        var lo = Int.max, hi = -1
+        for i in start..<end {
+            let code = Int(col[Int(idx[i])])
+            lo = Swift.min(lo, code); hi = Swift.max(hi, code)
+        }
+        if hi <= lo { return false }
+        let k = classCount
+        let exact = mapper.isExact[f]
+        return mapper.centers[f].withUnsafeBufferPointer { centers in
+            @inline(__always) func center(_ b: Int) -> Double { b < valueBins ? centers[b] : Double.greatestFiniteMagnitude }
+            let loC = center(lo), hiC = center(hi)
+            var t = loC + rng.nextUniform() * (hiC - loC)
+            if t >= hiC { t = loC }
+            let left = scanScratch, right = scanScratch + k
+            left.update(repeating: 0, count: k)
+            var nLeft = 0
+            var cut = lo, next = Int.max
+            for i in start..<end {
+                let r = Int(idx[i])
+                let code = Int(col[r])
+                if center(code) <= t {
+                    nLeft &+= 1
+                    left[Int(d.classes[r])] += d.weights[r]
+                    cut = Swift.max(cut, code)
+                } else {
+                    next = Swift.min(next, code)
+                }
+            }
+            let minimum = s.minSamplesLeaf
+            if nLeft < minimum || n &- nLeft < minimum { return true }
+            for c in 0..<k { right[c] = totals[c] - left[c] }
+            let proxy = s.criterion.proxy(UnsafePointer(left), classes: k) + s.criterion.proxy(UnsafePointer(right), classes: k)
+            if proxy > best.proxy {
+                best.proxy = proxy
+                best.feature = f
+                best.bin = cut
+                best.nLeft = nLeft
+                if exact && next < valueBins {
+                    best.threshold = t
+                } else {
+                    let bounds = mapper.upperBounds[f]
+                    best.threshold = cut < bounds.count ? bounds[cut] : Double.greatestFiniteMagnitude
+                }
+            }
+            return true
+        }
+    }
+
     /// Scans feature `f` for the node's rows; updates `best`. Returns false for a constant feature.
-    private func evaluate(feature f: Int, start: Int, count n: Int, weights: [Double], settings s: CARTSettings,
-                          best: inout Best, rng: inout RandomStream) -> Bool {
+    private func evaluate(feature f: Int, rows idx: UnsafeMutablePointer<Int32>, start: Int, count n: Int, data d: Data,
+                          settings s: CARTSettings, best: inout Best, rng: inout RandomStream) -> Bool {
         let nb = binned.valueBinCounts[f] + 1
         let st = stride
         let sparse = n &* 8 < nb
         let k = classCount
         let width = st - 1
-        return hist.withUnsafeMutableBufferPointer { hb in
-            let h = hb.baseAddress!
-            touched.removeAll(keepingCapacity: true)
-            // Histogram of the node's rows.
-            binned.codes.withUnsafeBufferPointer { codes in
-                rows.withUnsafeBufferPointer { idx in
-                    let col = codes.baseAddress! + f &* binned.rowCount
-                    for i in start..<(start &+ n) {
-                        let r = Int(idx[i])
-                        let b = Int(col[r]) &* st
-                        if sparse && h[b] == 0 { touched.append(b / st) }
-                        h[b] += 1
-                        let w = weights[r]
-                        if k > 0 { h[b &+ 1 &+ Int(classes[r])] += w } else { h[b &+ 1] += w; h[b &+ 2] += w * values[r] }
-                    }
+        let h = hist
+        let ne = nonEmpty
+        var count = 0
+        // Histogram of the node's rows.
+        let col = d.codes + f &* d.rowCount
+        // The range of codes present: the dense scan and the reset only visit bins lo...hi.
+        var lo = nb, hi = -1
+        for i in start..<(start &+ n) {
+            let r = Int(idx[i])
+            let code = Int(col[r])
+            lo = Swift.min(lo, code); hi = Swift.max(hi, code)
+            let b = code &* st
+            if sparse && h[b] == 0 { ne[count] = code; count &+= 1 }
+            h[b] += 1
+            let w = d.weights[r]
+            if k > 0 { h[b &+ 1 &+ Int(d.classes[r])] += w } else { h[b &+ 1] += w; h[b &+ 2] += w * d.values[r] }
+        }
+        if sparse {
+            // Insertion sort: at most n/8 < 32 touched bins.
+            if count > 1 {
+                for i in 1..<count {
+                    let v = ne[i]
+                    var j = i &- 1
+                    while j >= 0 && ne[j] > v { ne[j &+ 1] = ne[j]; j &-= 1 }
+                    ne[j &+ 1] = v
                 }
             }
-            var nonEmpty: [Int]
-            if sparse { touched.sort(); nonEmpty = touched } else {
-                nonEmpty = []
-                for b in 0..<nb where h[b &* st] > 0 { nonEmpty.append(b) }
+        } else {
+            if lo <= hi { for b in lo...hi where h[b &* st] > 0 { ne[count] = b; count &+= 1 } }
+        }
+        defer {
+            if sparse { for i in 0..<count { let b = ne[i]; for c in 0..<st { h[b &* st &+ c] = 0 } } } else if lo <= hi {
+                (h + lo &* st).update(repeating: 0, count: (hi &- lo &+ 1) &* st)
             }
-            defer {
-                if sparse { for b in nonEmpty { for c in 0..<st { h[b &* st &+ c] = 0 } } } else {
-                    h.update(repeating: 0, count: nb &* st)
-                }
-            }
-            if nonEmpty.count < 2 { return false }
-            let centers = mapper.centers[f]
-            let exact = mapper.isExact[f]
-            let bounds = mapper.upperBounds[f]
-            let valueBins = nb - 1
-            func center(_ b: Int) -> Double { b < valueBins ? centers[b] : Double.greatestFiniteMagnitude }
-            func bound(_ b: Int) -> Double { b < bounds.count ? bounds[b] : Double.greatestFiniteMagnitude }
+        }
+        if count < 2 { return false }
+        let valueBins = nb - 1
+        let exact = mapper.isExact[f]
+        return mapper.centers[f].withUnsafeBufferPointer { centers in
+            @inline(__always) func center(_ b: Int) -> Double { b < valueBins ? centers[b] : Double.greatestFiniteMagnitude }
 
             // Totals, then the kernel scans the boundaries between non-empty bins.
             for c in 0..<width { total[c] = 0 }
-            for b in nonEmpty { for c in 0..<width { total[c] += h[b &* st &+ 1 &+ c] } }
+            for i in 0..<count { let b = ne[i]; for c in 0..<width { total[c] += h[b &* st &+ 1 &+ c] } }
             var randomCut: Int? = nil
             var randomThreshold = 0.0
             if s.randomThresholds {
-                let lo = center(nonEmpty[0]), hi = center(nonEmpty[nonEmpty.count - 1])
+                let lo = center(ne[0]), hi = center(ne[count &- 1])
                 var t = lo + rng.nextUniform() * (hi - lo)
                 if t >= hi { t = lo }
                 randomThreshold = t
                 // The last non-empty bin whose centre is <= t.
-                var cut = nonEmpty[0]
-                for b in nonEmpty where center(b) <= t { cut = b }
+                var cut = ne[0]
+                for i in 0..<count where center(ne[i]) <= t { cut = ne[i] }
                 randomCut = cut
             }
-            let found = total.withUnsafeBufferPointer { tp in
-                scanScratch.withUnsafeMutableBufferPointer { sp in
-                    CARTSplitScan.best(hist: UnsafePointer(h), stride: st, nonEmpty: nonEmpty, total: tp.baseAddress!,
-                                       rowCount: n, minLeaf: s.minSamplesLeaf, criterion: s.criterion, classes: k,
-                                       onlyAfter: randomCut, scratch: sp.baseAddress!)
-                }
-            }
+            let found = CARTSplitScan.best(hist: UnsafePointer(h), stride: st, nonEmpty: UnsafePointer(ne), nonEmptyCount: count,
+                                           total: UnsafePointer(total), rowCount: n, minLeaf: s.minSamplesLeaf,
+                                           criterion: s.criterion, classes: k, onlyAfter: randomCut, scratch: scanScratch)
             if found.position >= 0 && found.proxy > best.proxy {
-                let b = nonEmpty[found.position], next = nonEmpty[found.position + 1]
+                let b = ne[found.position], next = ne[found.position &+ 1]
                 best.proxy = found.proxy
                 best.feature = f
                 best.bin = b
@@ -219,7 +354,8 @@ final class CARTBuilder {
                 if exact && next < valueBins {
                     best.threshold = s.randomThresholds ? randomThreshold : BinMapper.midpoint(centers[b], centers[next])
                 } else {
-                    best.threshold = bound(b)
+                    let bounds = mapper.upperBounds[f]
+                    best.threshold = b < bounds.count ? bounds[b] : Double.greatestFiniteMagnitude
                 }
             }
             return true

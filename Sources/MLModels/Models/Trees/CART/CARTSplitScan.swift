@@ -27,13 +27,24 @@ enum CARTSplitScan {
     static func best(hist: UnsafePointer<Double>, stride st: Int, nonEmpty: [Int], total: UnsafePointer<Double>,
                      rowCount n: Int, minLeaf: Int, criterion: CARTCriterion, classes k: Int, onlyAfter: Int?,
                      scratch: UnsafeMutablePointer<Double>) -> Result {
+        nonEmpty.withUnsafeBufferPointer { ne in
+            best(hist: hist, stride: st, nonEmpty: ne.baseAddress!, nonEmptyCount: ne.count, total: total, rowCount: n,
+                 minLeaf: minLeaf, criterion: criterion, classes: k, onlyAfter: onlyAfter, scratch: scratch)
+        }
+    }
+
+    /// The same scan with the non-empty bins given as a pointer and a count (no array traffic).
+    @inline(__always)
+    static func best(hist: UnsafePointer<Double>, stride st: Int, nonEmpty: UnsafePointer<Int>, nonEmptyCount: Int,
+                     total: UnsafePointer<Double>, rowCount n: Int, minLeaf: Int, criterion: CARTCriterion,
+                     classes k: Int, onlyAfter: Int?, scratch: UnsafeMutablePointer<Double>) -> Result {
         let width = st &- 1
         let left = scratch, right = scratch + width
         left.update(repeating: 0, count: width)
         var result = Result()
         var nLeft = 0.0
         let nTotal = Double(n), minimum = Double(minLeaf)
-        for j in 0..<(nonEmpty.count &- 1) {
+        for j in 0..<(nonEmptyCount &- 1) {
             let b = nonEmpty[j] &* st
             nLeft += hist[b]
             for c in 0..<width { left[c] += hist[b &+ 1 &+ c] }

@@ -34,7 +34,7 @@ public struct TreeNodes: Codable, Sendable, Hashable {
 
     /// Appends a leaf and returns its index.
     @discardableResult
-    mutating func appendLeaf(_ value: [Double]) -> Int {
+    mutating func appendLeaf<C: Collection>(_ value: C) -> Int where C.Element == Double {
         precondition(value.count == valueStride, "leaf value width")
         feature.append(-1); thresholdBin.append(0); threshold.append(0)
         left.append(-1); right.append(-1); missingGoesLeft.append(false)
@@ -43,8 +43,8 @@ public struct TreeNodes: Codable, Sendable, Hashable {
     }
 
     /// Turns leaf `node` into a split and appends its two children as leaves.
-    mutating func split(_ node: Int, feature f: Int, bin: UInt8, threshold t: Double, missingGoesLeft m: Bool,
-                        leftValue: [Double], rightValue: [Double]) -> (left: Int, right: Int) {
+    mutating func split<C: Collection>(_ node: Int, feature f: Int, bin: UInt8, threshold t: Double, missingGoesLeft m: Bool,
+                                       leftValue: C, rightValue: C) -> (left: Int, right: Int) where C.Element == Double {
         let l = appendLeaf(leftValue)
         let r = appendLeaf(rightValue)
         feature[node] = Int32(f); thresholdBin[node] = bin; threshold[node] = t
@@ -53,8 +53,10 @@ public struct TreeNodes: Codable, Sendable, Hashable {
     }
 
     /// Replaces the values of `node`.
-    mutating func setValue(_ node: Int, _ value: [Double]) {
-        for k in 0..<valueStride { values[node * valueStride + k] = value[k] }
+    mutating func setValue<C: Collection>(_ node: Int, _ value: C) where C.Element == Double {
+        precondition(value.count == valueStride, "node value width")
+        var i = node &* valueStride
+        for v in value { values[i] = v; i &+= 1 }
     }
 
     /// The leaf reached by row `row` of column-major `x` (with `rowCount` rows).
