@@ -38,7 +38,9 @@ for i in $(seq 1 "$repeats"); do
     ours+=("$start:$end")
 
     start=$EPOCHREALTIME
-    "$venv/bin/python" "$here/pycaret_compare.py" "$file" "$target" "$folds" > "$results/pycaret.txt" 2>/dev/null
+    # PyCaret writes logs.log into its working folder: run it in the scratch folder.
+    (cd "$results" && "$venv/bin/python" "$here/pycaret_compare.py" "$(realpath "$root/$file" 2>/dev/null || realpath "$file")" \
+        "$target" "$folds" > "$results/pycaret.txt" 2>/dev/null)
     end=$EPOCHREALTIME
     theirs+=("$start:$end")
 done
