@@ -28,6 +28,7 @@ swift build -c release --product automl >/dev/null
 automl="$(swift build -c release --show-bin-path)/automl"
 
 results="$(mktemp -d)"
+abs_file="$(realpath "$file")"
 ours=()
 theirs=()
 for i in $(seq 1 "$repeats"); do
@@ -39,7 +40,7 @@ for i in $(seq 1 "$repeats"); do
 
     start=$EPOCHREALTIME
     # PyCaret writes logs.log into its working folder: run it in the scratch folder.
-    (cd "$results" && "$venv/bin/python" "$here/pycaret_compare.py" "$(realpath "$root/$file" 2>/dev/null || realpath "$file")" \
+    (cd "$results" && "$venv/bin/python" "$here/pycaret_compare.py" "$abs_file" \
         "$target" "$folds" > "$results/pycaret.txt" 2>/dev/null)
     end=$EPOCHREALTIME
     theirs+=("$start:$end")
