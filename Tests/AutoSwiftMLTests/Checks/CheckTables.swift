@@ -2,8 +2,7 @@ import Foundation
 @testable import AutoSwiftML
 import TestSupport
 
-/// Small tables for the data-check tests, and a minimal CSV reader for `datasets/titanic.csv`
-/// (the real reader lives on another branch).
+/// Small tables for the data-check tests, and `datasets/titanic.csv` with and without its leak.
 enum CheckTables {
     /// Numeric column from values (NaN = missing).
     static func numeric(_ name: String, _ values: [Double]) -> Column {
@@ -55,57 +54,9 @@ enum CheckTables {
         return try DataTable(columns: [numeric("x", x), categorical("group", group), numeric("y", y)])
     }
 
-    /// Rows of a CSV file with RFC 4180 quoting (enough for titanic.csv).
-    static func readCSV(_ url: URL) throws -> (header: [String], rows: [[String]]) {
-        let text = try String(contentsOf: url, encoding: .utf8)
-        var records: [[String]] = []
-        var field = "", record: [String] = []
-        var inQuotes = false
-        var chars = Array(text.unicodeScalars)[...]
-        while let c = chars.popFirst() {
-            if inQuotes {
-                if c == "\"" {
-                    if chars.first == "\"" { field.unicodeScalars.append("\""); chars.removeFirst() } else { inQuotes = false }
-                } else {
-                    field.unicodeScalars.append(c)
-                }
-            } else if c == "\"" {
-                inQuotes = true
-            } else if c == "," {
-                record.append(field); field = ""
-            } else if c == "\n" || c == "\r" {
-                if c == "\r" && chars.first == "\n" { chars.removeFirst() }
-                record.append(field); field = ""
-                records.append(record); record = []
-            } else {
-                field.unicodeScalars.append(c)
-            }
-        }
-        if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
-        guard let header = records.first else { throw MLError.invalidInput("empty CSV \(url.path)") }
-        return (header, Array(records.dropFirst()))
-    }
-
-    /// A table from CSV rows: a column is numeric when every non-empty field reads as a number,
-    /// categorical otherwise; empty fields are missing.
-    static func table(header: [String], rows: [[String]]) throws -> DataTable {
-        var columns: [Column] = []
-        for (j, name) in header.enumerated() {
-            let fields: [String?] = rows.map { j < $0.count && !$0[j].isEmpty ? $0[j] : nil }
-            let numbers = fields.map { $0.flatMap(Double.init) }
-            if zip(fields, numbers).allSatisfy({ $0 == nil || $1 != nil }) {
-                columns.append(numeric(name, numbers.map { $0 ?? .nan }))
-            } else {
-                columns.append(categorical(name, fields))
-            }
-        }
-        return try DataTable(columns: columns)
-    }
-
-    /// `datasets/titanic.csv` as a table.
+    /// `datasets/titanic.csv` as a table, read by the project's CSV reader.
     static func titanic() throws -> DataTable {
-        let csv = try readCSV(RepositoryPaths.dataset("titanic.csv"))
-        return try table(header: csv.header, rows: csv.rows)
+        try CSVReader.readTable(at: RepositoryPaths.dataset("titanic.csv"))
     }
 
     /// Titanic with `Survived` replaced by `Sex == "female" ? 1 : 0`, as Kaggle's

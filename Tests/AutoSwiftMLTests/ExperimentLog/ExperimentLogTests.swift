@@ -60,7 +60,7 @@ struct ExperimentLogTests {
         let experiment = try Self.titanicExperiment()
         let options = CompareOptions(include: ["lr", "dummy"])
         let board = try compare(experiment, options: options)
-        let started = Date()
+        let started = Date(timeIntervalSince1970: 1_764_072_000.25)   // a fixed start: the test must not read the clock
         var logger = try ExperimentLogger(directory: root, seed: 123)
         let logged = try logger.logCompare(board, experiment: experiment, options: options,
                                            context: RunContext(command: "compare", dataFile: RepositoryPaths.dataset("titanic.csv").path,
