@@ -81,14 +81,7 @@ extension TrainedModel {
     /// - Throws: as `fit(table:targetColumn:task:estimator:config:)`.
     public static func fit(table: DataTable, targetColumn: String, kind: ProblemKind?, estimator: any Estimator,
                            config: ExperimentConfig = ExperimentConfig()) throws -> TrainingReport {
-        var task: Task?
-        switch kind {
-        case .regression?: task = .regression
-        case .classification?:
-            let column = try table.requireColumn(targetColumn)
-            task = Experiment.distinctValueCount(column) > 2 ? .multiclass : .binary
-        case nil: task = nil
-        }
+        let task = Task.forcing(kind, target: table.column(named: targetColumn))
         return try fit(table: table, targetColumn: targetColumn, task: task, estimator: estimator, config: config)
     }
 
