@@ -12,7 +12,7 @@ enum LeaderboardRenderer {
     /// The rendered leaderboard in `format`.
     static func render(_ board: Leaderboard, format: OutputFormat) throws -> String {
         switch format {
-        case .table: return table(board, markBest: "*", separator: "  ")
+        case .table: return table(board, markBest: "*")
         case .markdown: return markdown(board)
         case .csv: return csv(board)
         case .json: return String(decoding: try board.jsonData(includingTimings: true), as: UTF8.self)
@@ -59,7 +59,7 @@ enum LeaderboardRenderer {
         }
     }
 
-    static func table(_ board: Leaderboard, markBest: String, separator: String) -> String {
+    static func table(_ board: Leaderboard, markBest: String) -> String {
         TextTable.render(header: header(board), rows: cells(board, markBest: markBest))
     }
 

@@ -39,51 +39,40 @@ extension DecisionTreeRegressor {
     }
 }
 
+/// The dimensions every forest shares. PyCaret: `n_estimators ~ IntU(10, 300)`, `max_depth ~
+/// IntU(1, 11)`, `min_samples_split ~ IntU(2, 10)`, `min_samples_leaf ~ IntU(1, 5)`,
+/// `max_features`, `bootstrap`; the classifiers add `criterion ∈ {gini, entropy}`.
+private func forestDimensions<E: ForestEstimator>() -> [SearchDimension<E>] {
+    [
+        .integer("estimatorCount", \.estimatorCount, 10...300), depthDimension(\.maxDepth, 1...11),
+        .integer("minSamplesSplit", \.minSamplesSplit, 2...10), .integer("minSamplesLeaf", \.minSamplesLeaf, 1...5),
+        maxFeaturesDimension(\.maxFeatures), .boolean("bootstrap", \.bootstrap),
+    ]
+}
+
+/// The forest dimensions plus the classifier's criterion.
+private func forestClassifierSpace<E: ForestClassifierEstimator>() -> SearchSpace<E> {
+    SearchSpace(forestDimensions() + [.categorical("criterion", \.criterion, [.gini, .entropy])])
+}
+
 extension RandomForestClassifier {
-    /// PyCaret: `n_estimators ~ IntU(10, 300)`, `max_depth ~ IntU(1, 11)`, `min_samples_split ~
-    /// IntU(2, 10)`, `min_samples_leaf ~ IntU(1, 5)`, `max_features`, `bootstrap`, `criterion`.
-    public static var defaultSearchSpace: SearchSpace<Self> {
-        SearchSpace([
-            .integer("estimatorCount", \.estimatorCount, 10...300), depthDimension(\.maxDepth, 1...11),
-            .integer("minSamplesSplit", \.minSamplesSplit, 2...10), .integer("minSamplesLeaf", \.minSamplesLeaf, 1...5),
-            maxFeaturesDimension(\.maxFeatures), .boolean("bootstrap", \.bootstrap),
-            .categorical("criterion", \.criterion, [.gini, .entropy]),
-        ])
-    }
+    /// PyCaret's random forest grid (see `forestDimensions`), with `criterion`.
+    public static var defaultSearchSpace: SearchSpace<Self> { forestClassifierSpace() }
 }
 
 extension RandomForestRegressor {
-    /// PyCaret: as the classifier, without `criterion`.
-    public static var defaultSearchSpace: SearchSpace<Self> {
-        SearchSpace([
-            .integer("estimatorCount", \.estimatorCount, 10...300), depthDimension(\.maxDepth, 1...11),
-            .integer("minSamplesSplit", \.minSamplesSplit, 2...10), .integer("minSamplesLeaf", \.minSamplesLeaf, 1...5),
-            maxFeaturesDimension(\.maxFeatures), .boolean("bootstrap", \.bootstrap),
-        ])
-    }
+    /// PyCaret's random forest grid (see `forestDimensions`).
+    public static var defaultSearchSpace: SearchSpace<Self> { SearchSpace(forestDimensions()) }
 }
 
 extension ExtraTreesClassifier {
-    /// PyCaret: as the random forest.
-    public static var defaultSearchSpace: SearchSpace<Self> {
-        SearchSpace([
-            .integer("estimatorCount", \.estimatorCount, 10...300), depthDimension(\.maxDepth, 1...11),
-            .integer("minSamplesSplit", \.minSamplesSplit, 2...10), .integer("minSamplesLeaf", \.minSamplesLeaf, 1...5),
-            maxFeaturesDimension(\.maxFeatures), .boolean("bootstrap", \.bootstrap),
-            .categorical("criterion", \.criterion, [.gini, .entropy]),
-        ])
-    }
+    /// PyCaret: as the random forest, with `criterion`.
+    public static var defaultSearchSpace: SearchSpace<Self> { forestClassifierSpace() }
 }
 
 extension ExtraTreesRegressor {
     /// PyCaret: as the random forest regressor.
-    public static var defaultSearchSpace: SearchSpace<Self> {
-        SearchSpace([
-            .integer("estimatorCount", \.estimatorCount, 10...300), depthDimension(\.maxDepth, 1...11),
-            .integer("minSamplesSplit", \.minSamplesSplit, 2...10), .integer("minSamplesLeaf", \.minSamplesLeaf, 1...5),
-            maxFeaturesDimension(\.maxFeatures), .boolean("bootstrap", \.bootstrap),
-        ])
-    }
+    public static var defaultSearchSpace: SearchSpace<Self> { SearchSpace(forestDimensions()) }
 }
 
 extension AdaBoostClassifier {

@@ -35,7 +35,7 @@ public struct ExtraTreesClassifier: ForestClassifierEstimator {
     public init() {}
 
     /// One drawn threshold per feature (extra trees) or the best one (random forest).
-    static let drawsRandomThresholds = true
+    public static let drawsRandomThresholds = true
 
     /// Declared hyperparameter bounds, checked by `validate()` at the start of `fit`.
     public static let constraints: [ParameterConstraint<ExtraTreesClassifier>] = classifierConstraints
@@ -83,10 +83,10 @@ public struct ExtraTreesRegressor: ForestEstimator {
     public init() {}
 
     /// Regression trees split on squared error.
-    var splitCriterion: CARTCriterion { .squaredError }
+    public var splitCriterion: CARTCriterion { .squaredError }
 
     /// One drawn threshold per feature (extra trees) or the best one (random forest).
-    static let drawsRandomThresholds = true
+    public static let drawsRandomThresholds = true
 
     /// Declared hyperparameter bounds, checked by `validate()` at the start of `fit`.
     public static let constraints: [ParameterConstraint<ExtraTreesRegressor>] = forestConstraints

@@ -3,7 +3,7 @@ import MLCore
 /// What the four forest estimators (`rf` and `et`, classifier and regressor) share: their
 /// hyperparameters are stored on each type (so each keeps its own defaults and JSON), while the
 /// bounds and the fit are declared once here.
-protocol ForestEstimator: Estimator where Model == TreeEnsembleModel {
+public protocol ForestEstimator: Estimator where Model == TreeEnsembleModel {
     /// `n_estimators`.
     var estimatorCount: Int { get set }
     /// `max_depth` (`nil`: grow until pure).
@@ -27,7 +27,7 @@ protocol ForestEstimator: Estimator where Model == TreeEnsembleModel {
 }
 
 /// A forest classifier: the criterion is a hyperparameter.
-protocol ForestClassifierEstimator: ForestEstimator {
+public protocol ForestClassifierEstimator: ForestEstimator {
     /// `criterion`: gini or entropy.
     var criterion: CARTCriterion { get set }
 }
@@ -60,7 +60,7 @@ extension ForestEstimator {
 
 extension ForestClassifierEstimator {
     /// The criterion of a classifier.
-    var splitCriterion: CARTCriterion { criterion }
+    public var splitCriterion: CARTCriterion { criterion }
 
     /// The forest bounds plus the classifier's criterion (gini or entropy).
     static var classifierConstraints: [ParameterConstraint<Self>] {

@@ -36,7 +36,7 @@ public struct RandomForestClassifier: ForestClassifierEstimator {
     public init() {}
 
     /// One drawn threshold per feature (extra trees) or the best one (random forest).
-    static let drawsRandomThresholds = false
+    public static let drawsRandomThresholds = false
 
     /// Declared hyperparameter bounds, checked by `validate()` at the start of `fit`.
     public static let constraints: [ParameterConstraint<RandomForestClassifier>] = classifierConstraints
@@ -84,10 +84,10 @@ public struct RandomForestRegressor: ForestEstimator {
     public init() {}
 
     /// Regression trees split on squared error.
-    var splitCriterion: CARTCriterion { .squaredError }
+    public var splitCriterion: CARTCriterion { .squaredError }
 
     /// One drawn threshold per feature (extra trees) or the best one (random forest).
-    static let drawsRandomThresholds = false
+    public static let drawsRandomThresholds = false
 
     /// Declared hyperparameter bounds, checked by `validate()` at the start of `fit`.
     public static let constraints: [ParameterConstraint<RandomForestRegressor>] = forestConstraints
