@@ -12,3 +12,10 @@ public enum RepositoryPaths {
     /// A dataset file by name.
     public static func dataset(_ name: String) -> URL { datasets.appendingPathComponent(name) }
 }
+
+/// A fresh, empty folder under the system's temporary folder, named `prefix-<UUID>`.
+public func makeTemporaryFolder(_ prefix: String) throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir
+}

@@ -10,9 +10,7 @@ import AutoSwiftML
 struct ExperimentLogTests {
     /// A fresh, empty folder.
     static func temporaryFolder() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("autoswiftml-mlflow-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
+        try makeTemporaryFolder("autoswiftml-mlflow")
     }
 
     /// Titanic with 3 stratified folds (the seed-123 defaults otherwise).

@@ -45,9 +45,7 @@ enum LifecycleTestData {
 
     /// A fresh empty folder.
     static func temporaryFolder() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("autoswiftml-lifecycle-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
+        try makeTemporaryFolder("autoswiftml-lifecycle")
     }
 
     /// A logistic regression trained on the small classification table.
