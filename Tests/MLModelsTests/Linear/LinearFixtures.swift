@@ -43,6 +43,8 @@ struct LinearFixtures: Decodable {
     let titanic: DataSet
     let wine: DataSet
     let diabetes: DataSet
+    /// Titanic without standardising (Fare up to 512): the hinge SVM's exact optimum only.
+    let titanic_unscaled: DataSet
 
     /// Loaded once.
     static let shared: Result<LinearFixtures, Error> = Result {

@@ -18,6 +18,62 @@ struct LinearSVMTests {
         }
     }
 
+    /// ½‖w‖² + Σ Uᵢ·max(0, 1 − yᵢ(w·xᵢ + b)) with the bias penalised, as both solvers define it.
+    private func hingeObjective(coefficients w: [Double], intercept b: Double, _ data: TrainingData, alpha: Double) -> Double {
+        guard case .classes(let indices, _) = data.target else { return .nan }
+        let c = 1 / (alpha * Double(data.features.rowCount))
+        var loss = 0.0
+        for i in 0..<data.features.rowCount {
+            var s = b
+            for j in 0..<w.count { s += w[j] * data.features[i, j] }
+            loss += max(0, 1 - (indices[i] == 1 ? 1 : -1) * s)
+        }
+        return 0.5 * (w.reduce(0) { $0 + $1 * $1 } + b * b) + c * loss
+    }
+
+    @Test func unscaledFeaturesReachTheExactOptimum() throws {
+        // Dual coordinate descent needs about 10⁶ epochs here; the primal Newton solver is exact.
+        let set = try LinearFixtures.load().titanic_unscaled
+        let data = try set.training(classification: true)
+        var rng = RandomStream(seed: 7)
+        let model = try LinearSVMClassifier().fit(data, using: &rng)
+        #expect(model.converged)
+        let reference = try set.fit("svm_exact")
+        let refW = reference.coef?.first ?? [], refB = reference.intercept?.first ?? .nan
+        let ours = (0..<refW.count).map { model.coefficients[$0, 0] }
+        let ourObjective = hingeObjective(coefficients: ours, intercept: model.intercepts[0], data, alpha: 1e-4)
+        let refObjective = hingeObjective(coefficients: refW, intercept: refB, data, alpha: 1e-4)
+        #expect(ourObjective <= refObjective * (1 + 1e-6), "objective \(ourObjective) vs LinearSVC \(refObjective)")
+        for j in 0..<refW.count { #expect(abs(ours[j] - refW[j]) <= 1e-3, "coefficient \(j): \(ours[j]) vs \(refW[j])") }
+        #expect(abs(model.intercepts[0] - refB) <= 1e-3)
+        let accuracyOurs = accuracy(try model.predict(try set.testFeatures), set.testClasses)
+        #expect(abs(accuracyOurs - (reference.test_accuracy ?? 0)) < 1e-12)
+    }
+
+    @Test func newtonAgreesWithDualCoordinateDescent() throws {
+        // Standardised features, where dual coordinate descent converges: both solvers minimise the
+        // same objective, so they reach the same weights.
+        let set = try LinearFixtures.load().titanic
+        let data = try set.training(classification: true)
+        guard case .classes(let indices, _) = data.target else { return }
+        let n = data.features.rowCount, d = data.features.columnCount + 1
+        let rows = rowMajorWithBias(data.features, bias: 1)
+        let labels = indices.map { $0 == 1 ? 1.0 : -1.0 }
+        for c in [0.01, 1.0, 1 / (1e-4 * Double(n))] {
+            let bounds = [Double](repeating: c, count: n)
+            var rng = RandomStream(seed: 1)
+            let dual = hingeDualCoordinateDescent(rows: rows, rowCount: n, dimension: d, labels: labels, bounds: bounds,
+                                                  maxEpochs: 200_000, tolerance: 1e-10, using: &rng)
+            let newton = smoothedHingeNewton(rows: rows, rowCount: n, dimension: d, labels: labels, bounds: bounds,
+                                             maxSteps: 1000, tolerance: 1e-10)
+            #expect(dual.converged && newton.converged)
+            for j in 0..<d {
+                #expect(abs(dual.weights[j] - newton.weights[j]) <= 1e-5 * max(1, abs(dual.weights[j])),
+                        "C \(c), weight \(j): \(newton.weights[j]) vs \(dual.weights[j])")
+            }
+        }
+    }
+
     @Test func regressorHeldOutR2WithinTwoPoints() throws {
         let set = try LinearFixtures.load().diabetes
         var rng = RandomStream(seed: 7)
