@@ -89,6 +89,41 @@ struct LogisticRegressionTests {
         #expect(try constant.predict(x) == .classes([1, 1, 1, 1]))
     }
 
+    @Test func newtonAgreesWithLBFGSOnUnscaledFeatures() throws {
+        // Binary L2 fits go through Newton–Cholesky; L-BFGS on the same objective must agree.
+        let data = try LinearFixtures.load().titanic_unscaled.training(classification: true)
+        guard case .classes(let indices, _) = data.target else { return }
+        let n = data.features.rowCount, p = data.features.columnCount
+        let weights = [Double](repeating: 1 / Double(n), count: n)
+        let labels = indices.map { Int($0) }
+        let newton = try #require(logisticNewton(features: data.features, labels: labels, normalisedWeights: weights,
+                                                 l2Strength: 1 / Double(n), fitsIntercept: true,
+                                                 maxIterations: 100, tolerance: 1e-10))
+        #expect(newton.converged && newton.iterations < 20)
+        let loss = LogisticLoss(features: data.features, labels: labels, normalisedWeights: weights,
+                                l2Strength: 1 / Double(n), outputCount: 1)
+        let lbfgs = LBFGS(maxIterations: 100_000, gradientTolerance: 1e-10).minimize(from: [Double](repeating: 0, count: p + 1)) {
+            loss.evaluate($0, gradient: &$1)
+        }
+        // L-BFGS stops on its relative-decrease rule first here; Newton reaches a lower objective
+        // with a gradient below 1e-10, and both give the same model to three digits.
+        var g = [Double](repeating: 0, count: p + 1)
+        let fNewton = loss.evaluate(newton.theta, gradient: &g)
+        #expect(g.allSatisfy { abs($0) <= 1e-10 })
+        #expect(fNewton <= lbfgs.value + 1e-15, "Newton \(fNewton) vs L-BFGS \(lbfgs.value)")
+        #expect(maxRelativeError(newton.theta, lbfgs.x, floor: 1e-2) < 1e-2)
+    }
+
+    @Test func separableDataWithoutPenaltyFallsBackWithoutCrashing() throws {
+        // No penalty on separable data: the Hessian degenerates, Newton gives up and L-BFGS runs.
+        let x = try Matrix(rows: [[0, 0], [0, 0], [1, 1], [1, 1]])
+        let data = TrainingData(features: x, target: .classes(indices: [0, 0, 1, 1], names: ["a", "b"]))
+        var rng = RandomStream(seed: 0)
+        let model = try LogisticRegression(penalty: .none, maxIterations: 50).fit(data, using: &rng)
+        #expect(try model.predict(x) == .classes([0, 0, 1, 1]))
+        for row in try model.predictProbabilities(x).rows { #expect(abs(row.reduce(0, +) - 1) < 1e-12) }
+    }
+
     @Test func badHyperparametersAreRejected() throws {
         let data = TrainingData(features: try Matrix(rows: [[0], [1]]), target: .classes(indices: [0, 1], names: ["a", "b"]))
         for constraint in LogisticRegression.constraints {

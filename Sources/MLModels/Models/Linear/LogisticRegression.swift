@@ -3,7 +3,9 @@ import MLCore
 /// Logistic regression (PyCaret "lr", scikit-learn `LogisticRegression`).
 ///
 /// Minimises scikit-learn's objective `C·Σ sᵢ·ℓᵢ + penalty(W)` (intercepts not penalised) with
-/// L-BFGS (`.l2`, `.none`) or OWL-QN (`.l1`). Two present classes give one sigmoid output (the
+/// Newton–Cholesky (two classes, `.l2` or `.none`, up to 256 features, as scikit-learn's
+/// `newton-cholesky`; L-BFGS when the Hessian is singular), L-BFGS (`.l2`, `.none` otherwise)
+/// or OWL-QN (`.l1`). Every solver stops when max |∇f| ≤ `tolerance`. Two present classes give one sigmoid output (the
 /// second class is positive); more give a multinomial softmax with one output per class, as
 /// scikit-learn ≥ 1.5 does by default.
 ///
@@ -80,7 +82,7 @@ public struct LogisticRegression: Estimator {
     /// The fitted model: coefficients, intercepts and the present classes.
     public typealias Model = LinearClassifierModel
 
-    /// Fits by L-BFGS (OWL-QN for `.l1`).
+    /// Fits by Newton–Cholesky (binary, small), L-BFGS, or OWL-QN for `.l1`.
     /// - Throws: `MLError.invalidParameter` for a bad hyperparameter, `MLError.invalidInput` for bad data.
     /// - Complexity: O(iterations × rows × features × outputs).
     public func fit(_ data: TrainingData, using rng: inout RandomStream) throws -> Model {
@@ -104,6 +106,16 @@ public struct LogisticRegression: Estimator {
         let loss = LogisticLoss(features: data.features, labels: classes.rowPositions,
                                 normalisedWeights: weights.map { $0 / total },
                                 l2Strength: penalty == .l2 ? 1 / (c * total) : 0, outputCount: outputs)
+        if outputs == 1 && penalty != .l1 && p <= logisticNewtonMaxFeatures,
+           let result = logisticNewton(features: data.features, labels: classes.rowPositions,
+                                       normalisedWeights: weights.map { $0 / total },
+                                       l2Strength: penalty == .l2 ? 1 / (c * total) : 0, fitsIntercept: fitsIntercept,
+                                       maxIterations: maxIterations, tolerance: tolerance) {
+            var coefficients = Matrix(rowCount: p, columnCount: 1)
+            coefficients.storage = Array(result.theta[0..<p])
+            return Model(coefficients: coefficients, intercepts: [result.theta[p]], presentClasses: classes.present,
+                         classCount: names.count, iterations: result.iterations, converged: result.converged)
+        }
         var solver = LBFGS(maxIterations: maxIterations, gradientTolerance: tolerance)
         if penalty == .l1 {
             solver.l1Strength = 1 / (c * total)
