@@ -211,8 +211,8 @@ struct CARTSplitScanTests {
 /// The histogram-free Extra-Trees split against its naive twin, the histogram path.
 @Suite("CART random splits")
 struct CARTRandomSplitTests {
-    @Test(arguments: [CARTCriterion.gini, .entropy])
-    func histogramFreeSplitsGiveTheSameTrees(criterion: CARTCriterion) throws {
+    @Test(arguments: [CARTCriterion.gini, .entropy], [2, 3])
+    func histogramFreeSplitsGiveTheSameTrees(criterion: CARTCriterion, classCount: Int) throws {
         var rng = RandomStream(seed: 57)
         let n = 400
         let continuous = (0..<n).map { _ in rng.nextNormal() }
@@ -220,7 +220,9 @@ struct CARTRandomSplitTests {
         let withMissing = (0..<n).map { _ in rng.nextUniform() < 0.15 ? Double.nan : rng.nextUniform() * 10 }
         let constant = [Double](repeating: 2, count: n)
         let x = try Matrix(columns: [continuous, few, withMissing, constant])
-        let classes = (0..<n).map { i in Int32((continuous[i] + few[i] > 1.5 ? 1 : 0) + (rng.nextUniform() < 0.2 ? 1 : 0)) }
+        let classes = (0..<n).map { i in
+            Int32(min((continuous[i] + few[i] > 1.5 ? 1 : 0) + (rng.nextUniform() < 0.2 ? 1 : 0), classCount - 1))
+        }
         let weights = (0..<n).map { _ in Double(rng.nextInt(below: 3)) }    // bootstrap-like counts, some 0
         let rows = (0..<n).filter { weights[$0] > 0 }.map { Int32($0) }
         let mapper = BinMapper.fit(x, maxBins: 255)
@@ -229,7 +231,7 @@ struct CARTRandomSplitTests {
                                     maxFeatures: 2, randomThresholds: true)
         var results: [CARTBuilder.Result] = []
         for histogramFree in [true, false] {
-            let builder = CARTBuilder(binned: binned, mapper: mapper, classes: classes, classCount: 3, values: [])
+            let builder = CARTBuilder(binned: binned, mapper: mapper, classes: classes, classCount: classCount, values: [])
             builder.histogramFreeRandomSplits = histogramFree
             var treeRNG = RandomStream(seed: 9)
             results.append(builder.build(rows: rows, weights: weights, settings: settings, using: &treeRNG))

@@ -19,7 +19,8 @@ struct CARTSettings: Sendable {
 /// A CART tree builder on binned data, depth-first as scikit-learn's `DepthFirstTreeBuilder`.
 ///
 /// Each node draws features in random order (partial Fisher–Yates, as scikit-learn's splitter)
-/// until `maxFeatures` non-constant ones were visited. For each it builds the node's histogram of
+/// until `maxFeatures` were visited and at least one was not constant; features found constant
+/// in a node are passed to its descendants, which draw them without scanning them. For each it builds the node's histogram of
 /// `[count, per-class weights]` or `[count, W, Σwy]`, then scans the non-empty bins in order.
 /// Small nodes track the bins they touch, so a node of 5 rows costs O(5), not O(255). With
 /// exact bins (few distinct values) the thresholds are scikit-learn's midpoints between the
@@ -146,20 +147,43 @@ final class CARTBuilder {
         let totals = UnsafeMutablePointer<Double>.allocate(capacity: width)
         let nodeValue = UnsafeMutablePointer<Double>.allocate(capacity: vs)
         let features = UnsafeMutablePointer<Int>.allocate(capacity: Swift.max(1, p))
-        defer { totals.deallocate(); nodeValue.deallocate(); features.deallocate() }
+        // The features known to be constant in the current node's ancestors, in the order the
+        // node found them; `features[0..<known]` is restored from here after each node.
+        let constantFeatures = UnsafeMutablePointer<Int>.allocate(capacity: Swift.max(1, p))
+        defer { totals.deallocate(); nodeValue.deallocate(); features.deallocate(); constantFeatures.deallocate() }
         totals.initialize(repeating: 0, count: width)
         nodeValue.initialize(repeating: 0, count: vs)
-        for j in 0..<p { (features + j).initialize(to: j) }
+        for j in 0..<p { (features + j).initialize(to: j); (constantFeatures + j).initialize(to: j) }
         tree.appendLeaf(UnsafeBufferPointer(start: nodeValue, count: vs))
-        var stack: [(node: Int, start: Int, count: Int, depth: Int)] = [(0, 0, nRows, 0)]
+        var stack: [(node: Int, start: Int, count: Int, depth: Int, constants: Int)] = [(0, 0, nRows, 0, 0)]
         stack.reserveCapacity(64)
         let k = classCount
 
-        while let (node, start, n, depth) = stack.popLast() {
+        while let (node, start, n, depth, knownConstants) = stack.popLast() {
             // Node totals and value.
             for c in 0..<width { totals[c] = 0 }
             var pure = true
-            if k > 0 {
+            if k == 2 && d.integerWeights {
+                // Two classes with whole-number weights: two register sums instead of a
+                // load–add–store per row on a two-element array; exact, so equal to the general loop.
+                let cls = d.classes, wts = d.weights
+                let first = n > 0 ? cls[Int(rows[start])] : 0
+                var all = 0.0, one = 0.0
+                var mixed: Int32 = 0
+                for i in start..<(start &+ n) {
+                    let r = Int(rows[i])
+                    let c = cls[r]
+                    let w = wts[r]
+                    all += w
+                    one += w * Double(c)
+                    mixed |= c ^ first
+                }
+                pure = mixed == 0
+                totals[0] = all - one
+                totals[1] = one
+                for c in 0..<width { nodeValue[c] = all > 0 ? totals[c] / all : 0 }
+                tree.setValue(node, UnsafeBufferPointer(start: nodeValue, count: vs))
+            } else if k > 0 {
                 var first: Int32 = -1
                 for i in start..<(start &+ n) {
                     let r = Int(rows[i])
@@ -184,23 +208,41 @@ final class CARTBuilder {
             if let md = s.maxDepth, depth >= md { continue }
             let parentProxy = s.criterion.proxy(UnsafePointer(totals), classes: k)
 
-            // Draw features until maxFeatures non-constant ones were visited.
+            // scikit-learn's feature sampling: draw without replacement until maxFeatures were
+            // visited (constants count) and at least one was not constant; features an ancestor
+            // found constant are drawn but never scanned. `features` holds, in order: drawn known
+            // constants, undrawn known constants, constants found here, undrawn others, and
+            // (from fi on) drawn non-constant ones.
             var best = Best()
             var visited = 0
-            var drawn = 0
-            while drawn < p && visited < s.maxFeatures {
-                let j = drawn + rng.nextInt(below: p - drawn)
-                let tmp = features[drawn]; features[drawn] = features[j]; features[j] = tmp
-                let f = features[drawn]
-                drawn += 1
+            var drawnConstants = 0, foundConstants = 0, totalConstants = knownConstants
+            var fi = p
+            while fi > totalConstants && (visited < s.maxFeatures || visited <= foundConstants + drawnConstants) {
+                visited += 1
+                var j = drawnConstants + rng.nextInt(below: fi - foundConstants - drawnConstants)
+                if j < knownConstants {
+                    let tmp = features[drawnConstants]; features[drawnConstants] = features[j]; features[j] = tmp
+                    drawnConstants += 1
+                    continue
+                }
+                j += foundConstants
+                let f = features[j]
                 let nonConstant = histogramFreeRandomSplits && s.randomThresholds && k > 0 && d.integerWeights
                     ? evaluateRandomExact(feature: f, rows: rows, start: start, count: n, data: d, totals: UnsafePointer(totals),
                                           settings: s, best: &best, rng: &rng)
                     : evaluate(feature: f, rows: rows, start: start, count: n, data: d, settings: s, best: &best, rng: &rng)
-                if nonConstant {
-                    visited += 1
+                if !nonConstant {
+                    features[j] = features[totalConstants]; features[totalConstants] = f
+                    foundConstants += 1
+                    totalConstants += 1
+                    continue
                 }
+                fi -= 1
+                features[j] = features[fi]; features[fi] = f
             }
+            // The known constants back in their order (the sibling relies on it), then the new ones.
+            for c in 0..<knownConstants { features[c] = constantFeatures[c] }
+            for c in knownConstants..<totalConstants { constantFeatures[c] = features[c] }
             if best.feature < 0 { continue }
             let f = best.feature
             let nLeft = RowPartition.partition(indices: rows + start, count: n,
@@ -214,8 +256,8 @@ final class CARTBuilder {
             let zero = UnsafeBufferPointer(start: nodeValue, count: vs)
             let (l, r) = tree.split(node, feature: f, bin: UInt8(best.bin), threshold: best.threshold,
                                     missingGoesLeft: false, leftValue: zero, rightValue: zero)
-            stack.append((r, start + nLeft, n - nLeft, depth + 1))
-            stack.append((l, start, nLeft, depth + 1))
+            stack.append((r, start + nLeft, n - nLeft, depth + 1, totalConstants))
+            stack.append((l, start, nLeft, depth + 1, totalConstants))
         }
         return Result(tree: tree, importances: importances)
     }
@@ -243,19 +285,47 @@ final class CARTBuilder {
             let loC = center(lo), hiC = center(hi)
             var t = loC + rng.nextUniform() * (hiC - loC)
             if t >= hiC { t = loC }
+            // Centres increase with the code (the missing code's is +∞), so `center(code) <= t`
+            // is `code <= lastLeft`, the largest code in lo..<hi whose centre is at most t.
+            var below = lo, above = hi   // center(below) <= t < center(above)
+            while above - below > 1 {
+                let mid = (below + above) >> 1
+                if center(mid) <= t { below = mid } else { above = mid }
+            }
+            let lastLeft = below
             let left = scanScratch, right = scanScratch + k
             left.update(repeating: 0, count: k)
             var nLeft = 0
             var cut = lo, next = Int.max
-            for i in start..<end {
-                let r = Int(idx[i])
-                let code = Int(col[r])
-                if center(code) <= t {
-                    nLeft &+= 1
-                    left[Int(d.classes[r])] += d.weights[r]
-                    cut = Swift.max(cut, code)
-                } else {
-                    next = Swift.min(next, code)
+            let cls = d.classes, wts = d.weights
+            if k == 2 {
+                // Register sums (exact: whole-number weights), as in the node totals.
+                // Branch-free: which side a row takes is unpredictable.
+                var all = 0.0, one = 0.0
+                for i in start..<end {
+                    let r = Int(idx[i])
+                    let code = Int(col[r])
+                    let isLeft = code <= lastLeft
+                    let w = isLeft ? wts[r] : 0
+                    nLeft &+= isLeft ? 1 : 0
+                    all += w
+                    one += w * Double(cls[r])
+                    cut = Swift.max(cut, isLeft ? code : lo)
+                    next = Swift.min(next, isLeft ? Int.max : code)
+                }
+                left[0] = all - one
+                left[1] = one
+            } else {
+                for i in start..<end {
+                    let r = Int(idx[i])
+                    let code = Int(col[r])
+                    if code <= lastLeft {
+                        nLeft &+= 1
+                        left[Int(cls[r])] += wts[r]
+                        cut = Swift.max(cut, code)
+                    } else {
+                        next = Swift.min(next, code)
+                    }
                 }
             }
             let minimum = s.minSamplesLeaf

@@ -22,7 +22,13 @@ enum RowPartition {
             let r = indices[i]
             let c = codes[Int(r)]
             let goLeft = c == missingCode ? missingGoesLeft : c <= thresholdBin
-            if goLeft { indices[nLeft] = r; nLeft &+= 1 } else { scratch[nRight] = r; nRight &+= 1 }
+            // Branch-free: the side is a coin flip the predictor cannot learn. Both slots are
+            // written (indices[nLeft] was already read, as nLeft <= i) and one count advances.
+            let step = goLeft ? 1 : 0
+            indices[nLeft] = r
+            scratch[nRight] = r
+            nLeft &+= step
+            nRight &+= 1 &- step
             i &+= 1
         }
         (indices + nLeft).update(from: scratch, count: nRight)
