@@ -24,8 +24,11 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 
 ./scripts/bootstrap
-swift build -c release --product automl >/dev/null
-automl="$(swift build -c release --show-bin-path)/automl"
+# A self-contained binary, as one ships a command-line tool: the Swift runtime linked statically
+# (about 10 ms less start-up than resolving libswiftCore and Foundation at load time). Its own
+# build folder, so the usual `.build` is not rebuilt with other flags.
+swift build -c release --static-swift-stdlib --build-path .build-static --product automl >/dev/null
+automl="$(swift build -c release --static-swift-stdlib --build-path .build-static --show-bin-path)/automl"
 
 results="$(mktemp -d)"
 abs_file="$(realpath "$file")"
