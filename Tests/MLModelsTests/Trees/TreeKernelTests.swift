@@ -208,7 +208,8 @@ struct CARTSplitScanTests {
     }
 }
 
-/// The histogram-free Extra-Trees split against its naive twin, the histogram path.
+/// The histogram-free Extra-Trees split against its naive twin, the histogram path, and node
+/// totals taken from the parent's split against totals summed from the rows.
 @Suite("CART random splits")
 struct CARTRandomSplitTests {
     @Test(arguments: [CARTCriterion.gini, .entropy], [2, 3])
@@ -227,17 +228,23 @@ struct CARTRandomSplitTests {
         let rows = (0..<n).filter { weights[$0] > 0 }.map { Int32($0) }
         let mapper = BinMapper.fit(x, maxBins: 255)
         let binned = mapper.transform(x)
-        let settings = CARTSettings(criterion: criterion, maxDepth: nil, minSamplesSplit: 2, minSamplesLeaf: 2,
-                                    maxFeatures: 2, randomThresholds: true)
-        var results: [CARTBuilder.Result] = []
-        for histogramFree in [true, false] {
-            let builder = CARTBuilder(binned: binned, mapper: mapper, classes: classes, classCount: classCount, values: [])
-            builder.histogramFreeRandomSplits = histogramFree
-            var treeRNG = RandomStream(seed: 9)
-            results.append(builder.build(rows: rows, weights: weights, settings: settings, using: &treeRNG))
+        for random in [true, false] {
+            let settings = CARTSettings(criterion: criterion, maxDepth: nil, minSamplesSplit: 2, minSamplesLeaf: 2,
+                                        maxFeatures: 2, randomThresholds: random)
+            // Naive twins: the histogram path, and node totals summed from the rows.
+            var results: [CARTBuilder.Result] = []
+            for (histogramFree, reusesTotals) in [(true, true), (false, true), (true, false), (false, false)] {
+                let builder = CARTBuilder(binned: binned, mapper: mapper, classes: classes, classCount: classCount, values: [])
+                builder.histogramFreeRandomSplits = histogramFree
+                builder.reusesSplitTotals = reusesTotals
+                var treeRNG = RandomStream(seed: 9)
+                results.append(builder.build(rows: rows, weights: weights, settings: settings, using: &treeRNG))
+            }
+            #expect(results[0].tree.nodeCount > 20)
+            for other in results.dropFirst() {
+                #expect(results[0].tree == other.tree)
+                #expect(results[0].importances == other.importances)
+            }
         }
-        #expect(results[0].tree.nodeCount > 20)
-        #expect(results[0].tree == results[1].tree)
-        #expect(results[0].importances == results[1].importances)
     }
 }

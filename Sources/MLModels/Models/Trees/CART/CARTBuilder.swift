@@ -42,9 +42,15 @@ final class CARTBuilder {
     private let nonEmpty: UnsafeMutablePointer<Int>
     private let total: UnsafeMutablePointer<Double>
     private let scanScratch: UnsafeMutablePointer<Double>
+    /// The channel sums of the best split's left side (classification), so the children's
+    /// totals need no pass over their rows.
+    private let bestLeft: UnsafeMutablePointer<Double>
     /// Extra-Trees classification with whole-number weights skips the histogram (same trees);
     /// tests turn this off to compare against the histogram path.
     var histogramFreeRandomSplits = true
+    /// Two classes with whole-number weights take a child's class totals from its parent's split
+    /// instead of a pass over its rows (same trees); tests turn this off to compare.
+    var reusesSplitTotals = true
 
     /// A builder for classification (`classCount > 0`, `classes` per row) or regression (`values`).
     init(binned: BinnedMatrix, mapper: BinMapper, classes: [Int32], classCount: Int, values: [Double]) {
@@ -62,6 +68,8 @@ final class CARTBuilder {
         total.initialize(repeating: 0, count: stride - 1)
         scanScratch = .allocate(capacity: 2 * (stride - 1))
         scanScratch.initialize(repeating: 0, count: 2 * (stride - 1))
+        bestLeft = .allocate(capacity: stride - 1)
+        bestLeft.initialize(repeating: 0, count: stride - 1)
     }
 
     deinit {
@@ -69,6 +77,7 @@ final class CARTBuilder {
         nonEmpty.deallocate()
         total.deallocate()
         scanScratch.deallocate()
+        bestLeft.deallocate()
     }
 
     /// The tree and the impurity decrease credited to each feature.
@@ -155,15 +164,27 @@ final class CARTBuilder {
         nodeValue.initialize(repeating: 0, count: vs)
         for j in 0..<p { (features + j).initialize(to: j); (constantFeatures + j).initialize(to: j) }
         tree.appendLeaf(UnsafeBufferPointer(start: nodeValue, count: vs))
-        var stack: [(node: Int, start: Int, count: Int, depth: Int, constants: Int)] = [(0, 0, nRows, 0, 0)]
-        stack.reserveCapacity(64)
         let k = classCount
+        // Two classes with whole-number weights: a child's class totals come from its parent's
+        // split (exact integer sums), so only the root sums its rows.
+        let inheritsTotals = reusesSplitTotals && k == 2 && d.integerWeights
+        var stack: [(node: Int, start: Int, count: Int, depth: Int, constants: Int, totals: (Double, Double)?)] =
+            [(0, 0, nRows, 0, 0, nil)]
+        stack.reserveCapacity(64)
 
-        while let (node, start, n, depth, knownConstants) = stack.popLast() {
+        while let (node, start, n, depth, knownConstants, inherited) = stack.popLast() {
             // Node totals and value.
             for c in 0..<width { totals[c] = 0 }
             var pure = true
-            if k == 2 && d.integerWeights {
+            if let (zero, one) = inherited {
+                // Positive weights: a node is pure when one class has no weight.
+                pure = zero == 0 || one == 0
+                totals[0] = zero
+                totals[1] = one
+                let all = zero + one
+                for c in 0..<width { nodeValue[c] = all > 0 ? totals[c] / all : 0 }
+                tree.setValue(node, UnsafeBufferPointer(start: nodeValue, count: vs))
+            } else if k == 2 && d.integerWeights {
                 // Two classes with whole-number weights: two register sums instead of a
                 // load–add–store per row on a two-element array; exact, so equal to the general loop.
                 let cls = d.classes, wts = d.weights
@@ -256,8 +277,10 @@ final class CARTBuilder {
             let zero = UnsafeBufferPointer(start: nodeValue, count: vs)
             let (l, r) = tree.split(node, feature: f, bin: UInt8(best.bin), threshold: best.threshold,
                                     missingGoesLeft: false, leftValue: zero, rightValue: zero)
-            stack.append((r, start + nLeft, n - nLeft, depth + 1, totalConstants))
-            stack.append((l, start, nLeft, depth + 1, totalConstants))
+            let leftTotals: (Double, Double)? = inheritsTotals ? (bestLeft[0], bestLeft[1]) : nil
+            let rightTotals: (Double, Double)? = inheritsTotals ? (totals[0] - bestLeft[0], totals[1] - bestLeft[1]) : nil
+            stack.append((r, start + nLeft, n - nLeft, depth + 1, totalConstants, rightTotals))
+            stack.append((l, start, nLeft, depth + 1, totalConstants, leftTotals))
         }
         return Result(tree: tree, importances: importances)
     }
@@ -337,6 +360,7 @@ final class CARTBuilder {
                 best.feature = f
                 best.bin = cut
                 best.nLeft = nLeft
+                bestLeft.update(from: left, count: k)
                 if exact && next < valueBins {
                     best.threshold = t
                 } else {
@@ -421,6 +445,12 @@ final class CARTBuilder {
                 best.feature = f
                 best.bin = b
                 best.nLeft = found.leftCount
+                // The left side's channel sums, while the histogram is still filled.
+                bestLeft.update(repeating: 0, count: width)
+                for i in 0...found.position {
+                    let o = ne[i] &* st &+ 1
+                    for c in 0..<width { bestLeft[c] += h[o &+ c] }
+                }
                 if exact && next < valueBins {
                     best.threshold = s.randomThresholds ? randomThreshold : BinMapper.midpoint(centers[b], centers[next])
                 } else {
