@@ -11,9 +11,10 @@ import MLCore
 ///
 /// - Start-up: `startupTrials` points of a Latin hypercube (every coordinate's strata each hold one
 ///   point), drawn from a stream shared by the whole search.
-/// - Targets: the losses enter as normal scores of their ranks, Φ⁻¹((rank − ½)/n), so a few
-///   disastrous trials (a learning rate that learns nothing) do not flatten the model everywhere
-///   else; expected improvement is computed on that scale.
+/// - Targets: the losses are standardised and pass through the Yeo–Johnson power transform with
+///   the λ of maximum likelihood (HEBO's output warping, `yeoJohnsonWarped`), so a few disastrous
+///   trials (a learning rate that learns nothing) do not flatten the model everywhere else;
+///   expected improvement is computed on that scale.
 /// - Candidates: `randomCandidates` uniform points plus `localCandidates` Gaussian perturbations of
 ///   each of the best observed points (as Optuna's `GPSampler` starts its local search at the best
 ///   trial); the best `refinedCount` are refined locally by Gaussian steps of shrinking size.
@@ -51,7 +52,7 @@ struct GaussianProcessSearch: Sendable {
             return geometry.randomPoint(using: &rng)
         }
         let inputs = finished.map { geometry.features($0.unit) }
-        let targets = gaussianRanks(finished.map { $0.loss! })
+        let targets = yeoJohnsonWarped(finished.map { $0.loss! })
         let width = geometry.featureCount
         var startStream = rng.split("starts")
         var starts = [GaussianProcess.Hyperparameters(logLengthscales: [Double](repeating: log(0.3), count: width),
@@ -131,43 +132,40 @@ struct GaussianProcessSearch: Sendable {
     }
 }
 
-/// The normal scores of `values`: Φ⁻¹((rank − ½) / n), tied values sharing their mean rank.
-func gaussianRanks(_ values: [Double]) -> [Double] {
-    let n = values.count
-    let order = values.indices.sorted { values[$0] != values[$1] ? values[$0] < values[$1] : $0 < $1 }
-    var ranks = [Double](repeating: 0, count: n)
-    var i = 0
-    while i < n {
-        var j = i
-        while j + 1 < n, values[order[j + 1]] == values[order[i]] { j += 1 }
-        let mean = Double(i + j) / 2 + 1
-        for k in i...j { ranks[order[k]] = mean }
-        i = j + 1
+/// `values` standardised, then through the Yeo–Johnson power transform whose λ ∈ [−3, 3] (on a
+/// grid of step 0.01, the first on ties) maximises the normal log-likelihood of the result
+/// (HEBO's output warping): a monotone map that shrinks a long tail of bad losses and keeps the
+/// spacing of the good ones.
+func yeoJohnsonWarped(_ values: [Double]) -> [Double] {
+    let n = Double(values.count)
+    guard values.count > 1 else { return values.map { _ in 0 } }
+    let mean = values.reduce(0, +) / n
+    var variance = 0.0
+    for v in values { variance += (v - mean) * (v - mean) }
+    let sd = (variance / n).squareRoot()
+    guard sd > 1e-300 else { return values.map { _ in 0 } }
+    let z = values.map { ($0 - mean) / sd }
+    var jacobian = 0.0
+    for v in z { jacobian += (v >= 0 ? 1 : -1) * log(abs(v) + 1) }
+    var bestLambda = 1.0, bestLikelihood = -Double.infinity
+    for step in 0...600 {
+        let lambda = -3 + Double(step) * 0.01
+        let t = z.map { yeoJohnson($0, lambda) }
+        let m = t.reduce(0, +) / n
+        var v = 0.0
+        for x in t { v += (x - m) * (x - m) }
+        v /= n
+        guard v > 1e-300, v.isFinite else { continue }
+        let likelihood = -0.5 * n * log(v) + (lambda - 1) * jacobian
+        if likelihood > bestLikelihood { bestLikelihood = likelihood; bestLambda = lambda }
     }
-    return ranks.map { normalQuantile(($0 - 0.5) / Double(n)) }
+    return z.map { yeoJohnson($0, bestLambda) }
 }
 
-/// Φ⁻¹(p) for p in (0, 1): Acklam's rational approximation (relative error below 1.2·10⁻⁹).
-func normalQuantile(_ p: Double) -> Double {
-    let a = [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02,
-             -3.066479806614716e+01, 2.506628277459239e+00]
-    let b = [-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02, 6.680131188771972e+01,
-             -1.328068155288572e+01]
-    let c = [-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00, -2.549732539343734e+00,
-             4.374664141464968e+00, 2.938163982698783e+00]
-    let d = [7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00]
-    let low = 0.02425
-    if p < low {
-        let q = (-2 * log(p)).squareRoot()
-        return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-            ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
+/// The Yeo–Johnson transform of `x` with parameter `lambda`.
+func yeoJohnson(_ x: Double, _ lambda: Double) -> Double {
+    if x >= 0 {
+        return abs(lambda) < 1e-12 ? log1p(x) : (pow(x + 1, lambda) - 1) / lambda
     }
-    if p > 1 - low {
-        let q = (-2 * log(1 - p)).squareRoot()
-        return -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-            ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
-    }
-    let q = p - 0.5, r = q * q
-    return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
-        (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+    return abs(lambda - 2) < 1e-12 ? -log1p(-x) : -(pow(1 - x, 2 - lambda) - 1) / (2 - lambda)
 }
