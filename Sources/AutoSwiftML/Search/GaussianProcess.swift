@@ -10,9 +10,9 @@ import MLCore
 ///     k(x, x') = s² (1 + √5 r + 5r²/3) exp(−√5 r),   r² = Σ_d (x_d − x'_d)² / ℓ_d²
 ///
 /// plus noise σ² on the diagonal. The hyperparameters (log ℓ, log s², log σ²) maximise the log
-/// marginal likelihood plus the log prior of `logPrior` (Optuna's `GPSampler` priors; without
-/// them a dozen noisy points often get a near-zero lengthscale or noise) by gradient ascent (Adam)
-/// in log space from several starts; the Cholesky factorisation and solves go through
+/// marginal likelihood plus the log prior of `logPrior` (Optuna's `GPSampler` priors, which keep
+/// the fit to a dozen noisy points away from extreme lengthscales and noise) by gradient ascent
+/// (Adam) in log space from several starts; the Cholesky factorisation and solves go through
 /// `LAPACK.cholesky` / `LAPACK.choleskySolve`. Targets are standardised before fitting.
 struct GaussianProcess: Sendable {
     /// The kernel hyperparameters, in log space.
