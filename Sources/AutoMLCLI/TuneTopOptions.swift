@@ -12,7 +12,7 @@ struct TuneTopOptions: ParsableArguments {
     var tuneTop: Int = 0
 
     @Option(name: .customLong("tune-search"), help: ArgumentHelp(
-        "Searcher of --tune-top: random (PyCaret's default), tpe or gp. tpe and gp start with 10 random trials, so they differ from random only above 10 trials.",
+        "Searcher of --tune-top: random (PyCaret's default), tpe or gp. tpe starts with 10 random trials (so it differs from random only above 10 trials), gp with a 5-point Latin hypercube.",
         valueName: "random|tpe|gp"))
     var tuneSearch: SearchMethod = .random
 

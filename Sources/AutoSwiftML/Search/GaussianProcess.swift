@@ -10,9 +10,10 @@ import MLCore
 ///     k(x, x') = s² (1 + √5 r + 5r²/3) exp(−√5 r),   r² = Σ_d (x_d − x'_d)² / ℓ_d²
 ///
 /// plus noise σ² on the diagonal. The hyperparameters (log ℓ, log s², log σ²) maximise the log
-/// marginal likelihood by gradient ascent (Adam) in log space from several starts; the Cholesky
-/// factorisation and solves go through `LAPACK.cholesky` / `LAPACK.choleskySolve`.
-/// Targets are standardised before fitting.
+/// marginal likelihood plus the log prior of `logPrior` (Optuna's `GPSampler` priors, which keep
+/// the fit to a dozen noisy points away from extreme lengthscales and noise) by gradient ascent
+/// (Adam) in log space from several starts; the Cholesky factorisation and solves go through
+/// `LAPACK.cholesky` / `LAPACK.choleskySolve`. Targets are standardised before fitting.
 struct GaussianProcess: Sendable {
     /// The kernel hyperparameters, in log space.
     struct Hyperparameters: Sendable, Equatable {
@@ -36,21 +37,27 @@ struct GaussianProcess: Sendable {
     let inverse: Matrix
 
     /// Fits to `inputs` (n points of equal width) and `targets`, starting the optimiser from
-    /// `starts` (plus nothing else: the caller decides the starts).
+    /// `starts` (plus nothing else: the caller decides the starts). `iterations` 0 keeps the first
+    /// start as it is (conditioning on more points with known hyperparameters); `usesPrior` false
+    /// maximises the marginal likelihood alone; `scaling` replaces the targets' own mean and
+    /// standard deviation.
     /// - Throws: `MLError.numerical` when no start gives a positive-definite kernel matrix.
-    init(inputs: [[Double]], targets: [Double], starts: [Hyperparameters], iterations: Int) throws {
+    init(inputs: [[Double]], targets: [Double], starts: [Hyperparameters], iterations: Int, usesPrior: Bool = true,
+         scaling: (mean: Double, scale: Double)? = nil) throws {
         let n = targets.count
-        let mean = targets.reduce(0, +) / Double(max(n, 1))
+        var mean = targets.reduce(0, +) / Double(max(n, 1))
         var variance = 0.0
         for t in targets { variance += (t - mean) * (t - mean) }
         variance /= Double(max(n, 1))
-        let scale = variance > 1e-18 ? variance.squareRoot() : 1
+        var scale = variance > 1e-18 ? variance.squareRoot() : 1
+        if let fixed = scaling { (mean, scale) = fixed }
         let y = targets.map { ($0 - mean) / scale }
 
         let diffs = SquaredDifferences(inputs)
         var best: (Hyperparameters, Double)?
         for start in starts {
-            guard let fitted = GaussianProcess.maximise(diffs, y: y, start: start, iterations: iterations) else { continue }
+            guard let fitted = GaussianProcess.maximise(diffs, y: y, start: start, iterations: iterations,
+                                                                usesPrior: usesPrior) else { continue }
             if best == nil || fitted.1 > best!.1 { best = fitted }
         }
         guard let (theta, _) = best, let state = GaussianProcess.factor(diffs, y: y, theta: theta) else {
@@ -204,15 +211,49 @@ struct GaussianProcess: Sendable {
         return (value, grad)
     }
 
+    /// The log prior density of the hyperparameters (up to a constant) and its gradient in the
+    /// same log coordinates, after Optuna's `GPSampler` (inputs in the unit cube, standardised
+    /// targets): on each inverse squared lengthscale λ = ℓ⁻², −(0.1/λ + 0.1 λ) (mode at ℓ = 1);
+    /// on the signal variance s², Gamma(2, 1); on the noise variance σ², Gamma(1.1, 30).
+    static func logPrior(_ theta: Hyperparameters) -> (Double, [Double]) {
+        let p = theta.logLengthscales.count
+        var value = 0.0
+        var grad = [Double](repeating: 0, count: p + 2)
+        for d in 0..<p {
+            // λ = e^{−2θ}: −0.1 (e^{2θ} + e^{−2θ}), derivative −0.2 (e^{2θ} − e^{−2θ}).
+            let up = exp(2 * theta.logLengthscales[d]), down = exp(-2 * theta.logLengthscales[d])
+            value -= 0.1 * (up + down)
+            grad[d] = -0.2 * (up - down)
+        }
+        let s2 = exp(theta.logSignalVariance)
+        value += theta.logSignalVariance - s2
+        grad[p] = 1 - s2
+        let noise = exp(theta.logNoiseVariance)
+        value += 0.1 * theta.logNoiseVariance - 30 * noise
+        grad[p + 1] = 0.1 - 30 * noise
+        return (value, grad)
+    }
+
     /// Adam ascent on the log marginal likelihood, with the log parameters clamped to their bounds.
-    static func maximise(_ diffs: SquaredDifferences, y: [Double], start: Hyperparameters, iterations: Int) -> (Hyperparameters, Double)? {
+    static func maximise(_ diffs: SquaredDifferences, y: [Double], start: Hyperparameters, iterations: Int,
+                         usesPrior: Bool = true) -> (Hyperparameters, Double)? {
+        func objective(_ theta: Hyperparameters) -> (Double, [Double])? {
+            guard var (value, grad) = logMarginalLikelihood(diffs, y: y, theta: theta) else { return nil }
+            if usesPrior {
+                let (pv, pg) = logPrior(theta)
+                value += pv
+                for i in grad.indices { grad[i] += pg[i] }
+            }
+            return (value, grad)
+        }
         let p = start.logLengthscales.count
         var theta = start
         var m = [Double](repeating: 0, count: p + 2), v = m
         let rate = 0.1, beta1 = 0.9, beta2 = 0.999
         var best: (Hyperparameters, Double)?
+        if iterations == 0 { return objective(start).map { (start, $0.0) } }
         for t in 1...max(1, iterations) {
-            guard let (value, grad) = logMarginalLikelihood(diffs, y: y, theta: theta) else { break }
+            guard let (value, grad) = objective(theta) else { break }
             if best == nil || value > best!.1 { best = (theta, value) }
             var flat = theta.logLengthscales + [theta.logSignalVariance, theta.logNoiseVariance]
             for i in 0..<(p + 2) {
@@ -228,7 +269,7 @@ struct GaussianProcess: Sendable {
             theta = Hyperparameters(logLengthscales: Array(flat[..<p]), logSignalVariance: flat[p],
                                     logNoiseVariance: flat[p + 1])
         }
-        if let (value, _) = logMarginalLikelihood(diffs, y: y, theta: theta), best == nil || value > best!.1 {
+        if let (value, _) = objective(theta), best == nil || value > best!.1 {
             best = (theta, value)
         }
         return best

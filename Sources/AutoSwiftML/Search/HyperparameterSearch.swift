@@ -12,7 +12,8 @@ public enum SearchMethod: String, Sendable, Codable, Hashable, CaseIterable {
     case random
     /// Tree-structured Parzen estimator with Optuna's defaults.
     case tpe
-    /// Gaussian-process Bayesian optimisation with expected improvement.
+    /// Gaussian-process Bayesian optimisation with expected improvement (after a 5-point Latin
+    /// hypercube).
     case gp
     /// Successive halving over random candidates: all `trials` candidates on a small share of the
     /// training rows, the best 1/η on η times more, …, the last round on all rows.
@@ -36,7 +37,8 @@ public struct SearchOptions: Sendable, Codable, Hashable {
     public var batchSize: Int
     /// Worker threads for a batch (`nil`: all cores).
     public var threadCount: Int?
-    /// Random start-up trials of `tpe` and `gp` (`nil`: 10, Optuna's default).
+    /// Start-up trials of `tpe` and `gp` before their models are used (`nil`: `tpe` 10 uniform random
+    /// ones, Optuna's default; `gp` 5 points of a Latin hypercube).
     public var startupTrials: Int?
     /// The reduction factor η of `halving` (default 3, scikit-learn's `factor`).
     public var halvingFactor: Int
@@ -184,7 +186,8 @@ public func minimize<Payload: Sendable>(
         var batch: [[Double]] = []
         for b in 0..<size {
             var stream = rng.split(UInt64(first + b))
-            batch.append(propose(options, geometry: geometry, observations: observations, pending: batch, using: &stream))
+            batch.append(propose(options, geometry: geometry, observations: observations, pending: batch,
+                                 design: rng.split("design"), using: &stream))
         }
         let points = batch
         let results = Parallel.map(size, threads: threads) { b -> (Double?, Payload, Double) in
@@ -220,7 +223,7 @@ public func minimize<Payload: Sendable>(
 
 /// The next point from the configured proposer.
 private func propose(_ options: SearchOptions, geometry: SearchGeometry, observations: [SearchObservation],
-                     pending: [[Double]], using rng: inout RandomStream) -> [Double] {
+                     pending: [[Double]], design: RandomStream, using rng: inout RandomStream) -> [Double] {
     switch options.method {
     case .random, .halving:
         return geometry.randomPoint(using: &rng)
@@ -231,6 +234,7 @@ private func propose(_ options: SearchOptions, geometry: SearchGeometry, observa
     case .gp:
         var gp = GaussianProcessSearch()
         if let s = options.startupTrials { gp.startupTrials = s }
+        gp.design = design
         return gp.propose(geometry: geometry, observations: observations, pending: pending, using: &rng)
     }
 }

@@ -74,6 +74,19 @@ struct SearchGeometry: Sendable {
         (0..<count).map { _ in rng.nextUniform() }
     }
 
+    /// A Latin hypercube of `count` points: on every coordinate each of the `count` equal strata
+    /// [k/count, (k+1)/count) holds exactly one point, at a uniform position inside it; the strata
+    /// are matched across coordinates by independent random permutations.
+    func latinHypercube(count: Int, using rng: inout RandomStream) -> [[Double]] {
+        guard count > 0 else { return [] }
+        var points = [[Double]](repeating: [Double](repeating: 0, count: self.count), count: count)
+        for d in 0..<self.count {
+            let strata = rng.permutation(count)
+            for i in 0..<count { points[i][d] = (Double(strata[i]) + rng.nextUniform()) / Double(count) }
+        }
+        return points
+    }
+
     /// The width of the Gaussian process's input: one column per real or integer dimension and one
     /// per category.
     var featureCount: Int {

@@ -7,6 +7,10 @@
 //       for gp@TRIALS, tpe@TRIALS, random@TRIALS (the first TRIALS trials of the random run, whose
 //       draws do not depend on results) and random@RANDOM_TRIALS. Choose-better is off: the best
 //       trial's score, not the untuned model's. Default batch size (2).
+//   BenchTuneData trace CSV TARGET MODEL SEED FOLDS METHOD TRIALS
+//       Diagnostics: the untuned model's score ("default ...") and every trial of one search as
+//         index score parameters
+//       (how the per-seed results of `search` were examined: where random search wins, what gp tries).
 //   BenchTuneData space CSV TARGET MODEL
 //       Prints the default search space as JSON: [{"name", "kind", "lower", "upper", "labels"}].
 //   BenchTuneData serve CSV TARGET MODEL SEED FOLDS
@@ -34,7 +38,7 @@ func space(model: String, kind: ProblemKind) -> AnySearchSpace {
 }
 
 let args = CommandLine.arguments
-guard args.count >= 5 else { fail("usage: BenchTuneData search|space|serve CSV TARGET MODEL [SEED FOLDS [TRIALS RANDOM_TRIALS]]") }
+guard args.count >= 5 else { fail("usage: BenchTuneData search|trace|space|serve CSV TARGET MODEL [SEED FOLDS [TRIALS RANDOM_TRIALS]]") }
 let (command, csv, target, model) = (args[1], args[2], args[3], args[4])
 
 do {
@@ -56,6 +60,19 @@ do {
         let random = try best(.random, randomTrials)
         print("random \(trials) \(top(random.prefix(trials)))")
         print("random \(randomTrials) \(top(random[...]))")
+
+    case "trace":
+        guard args.count == 9, let seed = UInt64(args[5]), let folds = Int(args[6]),
+              let method = SearchMethod(rawValue: args[7]), let trials = Int(args[8]) else {
+            fail("usage: BenchTuneData trace CSV TARGET MODEL SEED FOLDS METHOD TRIALS")
+        }
+        let exp = try experiment(csv: csv, target: target, seed: seed, folds: folds)
+        let result = try tune(modelID: model, experiment: exp,
+                              options: TuneOptions(search: SearchOptions(method: method, trials: trials), choosesBetter: false))
+        print("default \(result.defaultScore.map { String($0) } ?? "nil")")
+        for t in result.history {
+            print("\(t.index) \(t.mean.map { String($0) } ?? "nil") \(t.parameters.map(\.description).joined(separator: " "))")
+        }
 
     case "space":
         let (table, _) = try CSVReader.read(at: URL(fileURLWithPath: csv))
@@ -114,7 +131,7 @@ do {
         }
 
     default:
-        fail("unknown command \(command); expected search, space or serve")
+        fail("unknown command \(command); expected search, trace, space or serve")
     }
 } catch {
     fail("BenchTuneData: \(error)")
