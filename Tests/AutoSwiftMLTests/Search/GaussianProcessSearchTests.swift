@@ -124,13 +124,7 @@ import MLCore
             GaussianProcess.logPrior(GaussianProcess.Hyperparameters(logLengthscales: Array(f[0..<2]), logSignalVariance: f[2],
                                                                      logNoiseVariance: f[3])).0
         }
-        for k in 0..<4 {
-            var up = flat, down = flat
-            up[k] += 1e-6
-            down[k] -= 1e-6
-            let numeric = (value(up) - value(down)) / 2e-6
-            #expect(abs(numeric - grad[k]) < 1e-6 * max(1, abs(numeric)), "parameter \(k)")
-        }
+        expectGradientMatchesFiniteDifferences(value, at: flat, gradient: grad, step: 1e-6, tolerance: 1e-6)
         let mode = GaussianProcess.Hyperparameters(logLengthscales: [0, 0], logSignalVariance: 0, logNoiseVariance: log(0.1 / 30))
         #expect(GaussianProcess.logPrior(mode).1.allSatisfy { abs($0) < 1e-12 })
     }

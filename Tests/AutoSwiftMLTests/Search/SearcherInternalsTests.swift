@@ -55,13 +55,7 @@ import Testing
             return GaussianProcess.logMarginalLikelihood(inputs: inputs, y: y, theta: t)!.0
         }
         let flat = theta.logLengthscales + [theta.logSignalVariance, theta.logNoiseVariance]
-        for k in 0..<5 {
-            var up = flat, down = flat
-            up[k] += 1e-5
-            down[k] -= 1e-5
-            let numeric = (value(up) - value(down)) / 2e-5
-            #expect(abs(numeric - grad[k]) < 1e-4 * max(1, abs(numeric)), "parameter \(k): \(numeric) vs \(grad[k])")
-        }
+        expectGradientMatchesFiniteDifferences(value, at: flat, gradient: grad, step: 1e-5, tolerance: 1e-4)
     }
 
     /// The kernel matrix from precomputed differences against the naive pairwise Matérn kernel.
