@@ -95,15 +95,11 @@ func logisticNewton(features x: Matrix, labels: [Int], normalisedWeights s: [Dou
             hessian[j, j] += lambda
         }
         if fitsIntercept {
-            var total = 0.0
-            for i in 0..<n { total += curvature[i] }
-            hessian[p, p] = total
+            let cross = BLAS.gemv(x, curvature, transpose: true)   // XᵀD1
+            hessian[p, p] = curvature.reduce(0, +)
             for j in 0..<p {
-                var v = 0.0
-                let base = j &* n
-                scaled.storage.withUnsafeBufferPointer { sb in for i in 0..<n { v += sb[base &+ i] } }
-                hessian[p, j] = v
-                hessian[j, p] = v
+                hessian[p, j] = cross[j]
+                hessian[j, p] = cross[j]
             }
         }
         guard let step = try? LAPACK.choleskySolve(hessian, gradient), step.allSatisfy({ $0.isFinite }) else { return nil }

@@ -37,7 +37,6 @@ func smoothedHingeNewton(rows: [Double], rowCount n: Int, dimension d: Int, labe
     var margins = [Double](repeating: 0, count: n)
     var directionMargins = [Double](repeating: 0, count: n)
     var gradient = [Double](repeating: 0, count: d)
-    var hessian = [Double](repeating: 0, count: d * d)
     var steps = 0
     var h = 1.0
     let minimumWidth = 1e-12
@@ -74,11 +73,12 @@ func smoothedHingeNewton(rows: [Double], rowCount n: Int, dimension d: Int, labe
         var stageSteps = 0
         while steps < maxSteps {
             if Interruption.current?.isInterrupted == true { break }   // budget: the CV loop reports the cut
-            // Gradient w − Σ Uᵢaᵢyᵢxᵢ and Hessian I + Σ_quadratic (Uᵢ/h)·xᵢxᵢᵀ (lower triangle).
+            // Gradient w − Σ Uᵢaᵢyᵢxᵢ and Hessian I + Σ_quadratic (Uᵢ/h)·xᵢxᵢᵀ (lower triangle
+            // accumulated, then mirrored).
             for j in 0..<d { gradient[j] = w[j] }
-            for k in 0..<(d * d) { hessian[k] = 0 }
+            var hessian = Matrix(rowCount: d, columnCount: d)
             rows.withUnsafeBufferPointer { x in
-                hessian.withUnsafeMutableBufferPointer { hb in
+                hessian.storage.withUnsafeMutableBufferPointer { hb in
                     gradient.withUnsafeMutableBufferPointer { g in
                         for i in 0..<n {
                             let m = margins[i]
@@ -106,15 +106,11 @@ func smoothedHingeNewton(rows: [Double], rowCount n: Int, dimension d: Int, labe
             for j in 0..<d { gradientNorm += gradient[j] * gradient[j]; weightNorm += w[j] * w[j] }
             if gradientNorm.squareRoot() <= 1e-12 * (1 + weightNorm.squareRoot()) { break }
             if stageSteps > 0 && gradientNorm.squareRoot() <= 1e-9 * (1 + weightNorm.squareRoot()) { break }
-            var full = Matrix(rowCount: d, columnCount: d)
             for j in 0..<d {
-                full[j, j] = hessian[j * d + j] + 1
-                for l in (j + 1)..<d {
-                    full[l, j] = hessian[j * d + l]
-                    full[j, l] = hessian[j * d + l]
-                }
+                hessian[j, j] += 1
+                for l in (j + 1)..<d { hessian[j, l] = hessian[l, j] }
             }
-            guard let solved = try? LAPACK.choleskySolve(full, gradient) else { break }
+            guard let solved = try? LAPACK.choleskySolve(hessian, gradient) else { break }
             let direction = solved.map { -$0 }
             steps += 1
             stageSteps += 1

@@ -176,47 +176,7 @@ final class CARTBuilder {
             // Node totals and value.
             for c in 0..<width { totals[c] = 0 }
             var pure = true
-            if let (zero, one) = inherited {
-                // Positive weights: a node is pure when one class has no weight.
-                pure = zero == 0 || one == 0
-                totals[0] = zero
-                totals[1] = one
-                let all = zero + one
-                for c in 0..<width { nodeValue[c] = all > 0 ? totals[c] / all : 0 }
-                tree.setValue(node, UnsafeBufferPointer(start: nodeValue, count: vs))
-            } else if k == 2 && d.integerWeights {
-                // Two classes with whole-number weights: two register sums instead of a
-                // load–add–store per row on a two-element array; exact, so equal to the general loop.
-                let cls = d.classes, wts = d.weights
-                let first = n > 0 ? cls[Int(rows[start])] : 0
-                var all = 0.0, one = 0.0
-                var mixed: Int32 = 0
-                for i in start..<(start &+ n) {
-                    let r = Int(rows[i])
-                    let c = cls[r]
-                    let w = wts[r]
-                    all += w
-                    one += w * Double(c)
-                    mixed |= c ^ first
-                }
-                pure = mixed == 0
-                totals[0] = all - one
-                totals[1] = one
-                for c in 0..<width { nodeValue[c] = all > 0 ? totals[c] / all : 0 }
-                tree.setValue(node, UnsafeBufferPointer(start: nodeValue, count: vs))
-            } else if k > 0 {
-                var first: Int32 = -1
-                for i in start..<(start &+ n) {
-                    let r = Int(rows[i])
-                    let c = d.classes[r]
-                    totals[Int(c)] += d.weights[r]
-                    if first < 0 { first = c } else if c != first { pure = false }
-                }
-                var w = 0.0
-                for c in 0..<width { w += totals[c] }
-                for c in 0..<width { nodeValue[c] = w > 0 ? totals[c] / w : 0 }
-                tree.setValue(node, UnsafeBufferPointer(start: nodeValue, count: vs))
-            } else {
+            if k == 0 {
                 for i in start..<(start &+ n) { let r = Int(rows[i]); totals[0] += d.weights[r]; totals[1] += d.weights[r] * d.values[r] }
                 let mean = totals[0] > 0 ? totals[1] / totals[0] : 0
                 var sse = 0.0
@@ -224,6 +184,44 @@ final class CARTBuilder {
                 pure = totals[0] <= 0 || sse / totals[0] <= Double.ulpOfOne
                 nodeValue[0] = mean
                 tree.setValue(node, UnsafeBufferPointer(start: nodeValue, count: 1))
+            } else {
+                if let (zero, one) = inherited {
+                    // Positive weights: a node is pure when one class has no weight.
+                    pure = zero == 0 || one == 0
+                    totals[0] = zero
+                    totals[1] = one
+                } else if k == 2 && d.integerWeights {
+                    // Two classes with whole-number weights: two register sums instead of a
+                    // load–add–store per row on a two-element array; exact, so equal to the general loop.
+                    let cls = d.classes, wts = d.weights
+                    let first = n > 0 ? cls[Int(rows[start])] : 0
+                    var all = 0.0, one = 0.0
+                    var mixed: Int32 = 0
+                    for i in start..<(start &+ n) {
+                        let r = Int(rows[i])
+                        let c = cls[r]
+                        let w = wts[r]
+                        all += w
+                        one += w * Double(c)
+                        mixed |= c ^ first
+                    }
+                    pure = mixed == 0
+                    totals[0] = all - one
+                    totals[1] = one
+                } else {
+                    var first: Int32 = -1
+                    for i in start..<(start &+ n) {
+                        let r = Int(rows[i])
+                        let c = d.classes[r]
+                        totals[Int(c)] += d.weights[r]
+                        if first < 0 { first = c } else if c != first { pure = false }
+                    }
+                }
+                // Class proportions (two classes: the sum equals the row sum, exactly).
+                var w = 0.0
+                for c in 0..<width { w += totals[c] }
+                for c in 0..<width { nodeValue[c] = w > 0 ? totals[c] / w : 0 }
+                tree.setValue(node, UnsafeBufferPointer(start: nodeValue, count: vs))
             }
             if pure || n < s.minSamplesSplit || n < 2 * s.minSamplesLeaf { continue }
             if let md = s.maxDepth, depth >= md { continue }
