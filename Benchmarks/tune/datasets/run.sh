@@ -4,14 +4,15 @@
 # after TRIALS trials of gp and tpe, after TRIALS and RANDOM_TRIALS trials of random, and after TRIALS
 # trials of Optuna 5.0.0's default TPESampler driving OUR evaluation through a JSON-lines pipe (same
 # space, same folds, same preprocessing and model; only the sampler differs). Prints the medians
-# over seeds and whether the Bayesian searchers at TRIALS reach random at RANDOM_TRIALS.
+# over seeds and whether the Bayesian searchers at TRIALS reach random at RANDOM_TRIALS, then the
+# median holdout score of each of our searchers' chosen configuration (refitted on the training part).
 #
 # Usage: Benchmarks/tune/datasets/run.sh [seeds] [trials] [random_trials] [folds]
 #        (default 10 seeds, 20 trials, 60 random trials, 5 folds; about 6 minutes on 2 cores)
 # More seeds: Benchmarks/tune/datasets/run.sh 30   (time grows linearly with the seed count)
 # The seed sets the experiment (split, folds, model streams) and every searcher's stream, so each
 # seed is a different split too; within a seed all searchers see the same folds.
-# RAW=FILE keeps the per-seed lines (dataset model seed method trials best) in FILE.
+# RAW=FILE keeps the per-seed lines (dataset model seed method trials best_cv [holdout]) in FILE.
 set -e
 cd "$(dirname "$0")"
 SEEDS="${1:-10}"
@@ -51,10 +52,12 @@ if [ -n "$RAW" ]; then cp "$OUT" "$RAW"; fi
 import statistics, sys
 # Scores equal up to rounding (the same fold accuracies summed in another order) count as equal.
 path, seeds, trials, rtrials, folds = sys.argv[1:6]
-rows = {}
+rows, holdout = {}, {}
 for line in open(path):
-    name, model, seed, method, n, best = line.split()
+    name, model, seed, method, n, best, *rest = line.split()
     rows.setdefault((name, model), {}).setdefault(f"{method}@{n}", {})[seed] = float(best)
+    if rest:
+        holdout.setdefault((name, model), {}).setdefault(f"{method}@{n}", {})[seed] = float(rest[0])
 cols = [f"gp@{trials}", f"tpe@{trials}", f"random@{trials}", f"random@{rtrials}", f"optuna-tpe@{trials}"]
 print(f"Best {folds}-fold CV score (Accuracy; R2 for diabetes): median over {seeds} seeds")
 print(f"{'dataset':<14}{'model':<10}" + "".join(f"{c:>15}" for c in cols)
@@ -66,5 +69,10 @@ for (name, model), by in rows.items():
     wins = [sum(by[c][s] >= base[s] - 1e-9 for s in base) for c in cols[:2]]
     print(f"{name:<14}{model:<10}" + "".join(f"{med[c]:>15.4f}" for c in cols)
           + f"   {verdict:<34}   {wins[0]}/{len(base)}, {wins[1]}/{len(base)}")
+print()
+print(f"Holdout score of the best trial's configuration refitted on the training part: median over {seeds} seeds")
+print(f"{'dataset':<14}{'model':<10}" + "".join(f"{c:>15}" for c in cols[:4]))
+for (name, model), by in holdout.items():
+    print(f"{name:<14}{model:<10}" + "".join(f"{statistics.median(by[c].values()):>15.4f}" for c in cols[:4]))
 EOF
 rm -f "$OUT"

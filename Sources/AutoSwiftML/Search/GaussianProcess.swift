@@ -10,8 +10,9 @@ import MLCore
 ///     k(x, x') = s² (1 + √5 r + 5r²/3) exp(−√5 r),   r² = Σ_d (x_d − x'_d)² / ℓ_d²
 ///
 /// plus noise σ² on the diagonal. The hyperparameters (log ℓ, log s², log σ²) maximise the log
-/// marginal likelihood plus the log prior of `logPrior` (Optuna's `GPSampler` priors, which keep
-/// the fit to a dozen noisy points away from extreme lengthscales and noise) by gradient ascent
+/// marginal likelihood plus the log prior of `logPrior` (a dimension-scaled log-normal prior on the
+/// lengthscales, Optuna's `GPSampler` priors on the variances; they keep the fit to a dozen noisy
+/// points away from extreme lengthscales and noise) by gradient ascent
 /// (Adam) in log space from several starts; the Cholesky factorisation and solves go through
 /// `LAPACK.cholesky` / `LAPACK.choleskySolve`. Targets are standardised before fitting.
 struct GaussianProcess: Sendable {
@@ -22,8 +23,15 @@ struct GaussianProcess: Sendable {
         var logNoiseVariance: Double
     }
 
+    /// The mean of the log-lengthscale prior for `inputCount` inputs: √2 + ½ log p.
+    static func lengthscalePriorLocation(inputCount: Int) -> Double {
+        2.0.squareRoot() + 0.5 * log(Double(max(inputCount, 1)))
+    }
+    /// The variance of the log-lengthscale prior (standard deviation √3).
+    static let lengthscalePriorVariance = 3.0
+
     /// Log-space bounds of the hyperparameters.
-    static let lengthscaleBounds = (log(0.01), log(20.0))
+    static let lengthscaleBounds = (log(0.01), log(100.0))
     static let signalBounds = (log(0.05), log(20.0))
     static let noiseBounds = (log(1e-6), log(0.5))
 
@@ -212,18 +220,23 @@ struct GaussianProcess: Sendable {
     }
 
     /// The log prior density of the hyperparameters (up to a constant) and its gradient in the
-    /// same log coordinates, after Optuna's `GPSampler` (inputs in the unit cube, standardised
-    /// targets): on each inverse squared lengthscale λ = ℓ⁻², −(0.1/λ + 0.1 λ) (mode at ℓ = 1);
-    /// on the signal variance s², Gamma(2, 1); on the noise variance σ², Gamma(1.1, 30).
+    /// same log coordinates (inputs in the unit cube, standardised targets):
+    /// - each log lengthscale ~ N(√2 + ½ log p, 3) for p inputs, the dimension-scaled prior of
+    ///   Hvarfner, Hellsten & Nardi (2024, "Vanilla Bayesian optimization performs great in high
+    ///   dimensions"; BoTorch's default): its mode grows like √p, so the more inputs, the smoother
+    ///   the function a dozen trials are assumed to come from, and ARD shortens only the
+    ///   lengthscales the data insist on;
+    /// - the signal variance s² ~ Gamma(2, 1) and the noise variance σ² ~ Gamma(1.1, 30), as
+    ///   Optuna's `GPSampler`.
     static func logPrior(_ theta: Hyperparameters) -> (Double, [Double]) {
         let p = theta.logLengthscales.count
         var value = 0.0
         var grad = [Double](repeating: 0, count: p + 2)
+        let location = lengthscalePriorLocation(inputCount: p)
         for d in 0..<p {
-            // λ = e^{−2θ}: −0.1 (e^{2θ} + e^{−2θ}), derivative −0.2 (e^{2θ} − e^{−2θ}).
-            let up = exp(2 * theta.logLengthscales[d]), down = exp(-2 * theta.logLengthscales[d])
-            value -= 0.1 * (up + down)
-            grad[d] = -0.2 * (up - down)
+            let z = theta.logLengthscales[d] - location
+            value -= z * z / (2 * lengthscalePriorVariance)
+            grad[d] = -z / lengthscalePriorVariance
         }
         let s2 = exp(theta.logSignalVariance)
         value += theta.logSignalVariance - s2

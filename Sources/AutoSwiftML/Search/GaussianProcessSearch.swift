@@ -6,8 +6,8 @@ import Darwin
 import MLCore
 
 /// Bayesian optimisation with a Gaussian process (`GaussianProcess`, Matérn 5/2, ARD, hyperparameters
-/// by maximum marginal likelihood with Optuna's priors) and expected improvement with ξ = 0.01 (in
-/// standardised units of the loss).
+/// by maximum a posteriori with a dimension-scaled lengthscale prior, `GaussianProcess.logPrior`)
+/// and expected improvement with ξ = 0.01 (in standardised units of the loss).
 ///
 /// - Start-up: `startupTrials` points of a Latin hypercube (every coordinate's strata each hold one
 ///   point), drawn from a stream shared by the whole search.

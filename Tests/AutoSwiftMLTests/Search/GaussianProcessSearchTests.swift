@@ -113,8 +113,8 @@ import MLCore
         #expect(yeoJohnsonWarped([0.3]) == [0])
     }
 
-    /// The prior's gradient against central finite differences, and its modes (ℓ = 1, s² = 1,
-    /// σ² = 0.1 / 30).
+    /// The prior's gradient against central finite differences, and its modes (log ℓ = √2 + ½ log p
+    /// for p inputs, s² = 1, σ² = 0.1 / 30).
     @Test func hyperparameterPriorGradientAndModes() {
         let theta = GaussianProcess.Hyperparameters(logLengthscales: [log(0.2), log(3)], logSignalVariance: log(0.4),
                                                     logNoiseVariance: log(0.05))
@@ -125,8 +125,12 @@ import MLCore
                                                                      logNoiseVariance: f[3])).0
         }
         expectGradientMatchesFiniteDifferences(value, at: flat, gradient: grad, step: 1e-6, tolerance: 1e-6)
-        let mode = GaussianProcess.Hyperparameters(logLengthscales: [0, 0], logSignalVariance: 0, logNoiseVariance: log(0.1 / 30))
+        let m = 2.0.squareRoot() + 0.5 * log(2.0)
+        let mode = GaussianProcess.Hyperparameters(logLengthscales: [m, m], logSignalVariance: 0, logNoiseVariance: log(0.1 / 30))
         #expect(GaussianProcess.logPrior(mode).1.allSatisfy { abs($0) < 1e-12 })
+        // More inputs, longer lengthscales a priori: the prior's mode moves by ½ log(p'/p).
+        let wide = GaussianProcess.lengthscalePriorLocation(inputCount: 8) - GaussianProcess.lengthscalePriorLocation(inputCount: 2)
+        #expect(abs(wide - 0.5 * log(4.0)) < 1e-12)
     }
 
     /// Kriging believer: conditioning on a point at its posterior mean with the hyperparameters
