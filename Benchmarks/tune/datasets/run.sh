@@ -12,6 +12,8 @@
 # More seeds: Benchmarks/tune/datasets/run.sh 30   (time grows linearly with the seed count)
 # The seed sets the experiment (split, folds, model streams) and every searcher's stream, so each
 # seed is a different split too; within a seed all searchers see the same folds.
+# FIRST_SEED=K runs seeds K .. K+seeds-1 instead of 1 .. seeds: check a change to a searcher on
+# seeds other than the ones it is judged on (FIRST_SEED=31 run.sh 40 is the held-out set of docs/tune.md).
 # RAW=FILE keeps the per-seed lines (dataset model seed method trials best_cv [holdout]) in FILE.
 set -e
 cd "$(dirname "$0")"
@@ -35,9 +37,11 @@ breast_cancer breast_cancer.csv diagnosis lightgbm
 diabetes diabetes.csv progression en
 diabetes diabetes.csv progression lightgbm"
 
+FIRST="${FIRST_SEED:-1}"
+LAST=$((FIRST + SEEDS - 1))
 echo "$CASES" | while read -r name csv target model; do
-  seed=1
-  while [ "$seed" -le "$SEEDS" ]; do
+  seed=$FIRST
+  while [ "$seed" -le "$LAST" ]; do
     "$BIN" search "$DATA/$csv" "$target" "$model" "$seed" "$FOLDS" "$TRIALS" "$RANDOM_TRIALS" |
       sed "s/^/$name $model $seed /" >> "$OUT"
     .venv/bin/python optuna_pipe.py "$BIN" "$DATA/$csv" "$target" "$model" "$seed" "$FOLDS" "$TRIALS" |
