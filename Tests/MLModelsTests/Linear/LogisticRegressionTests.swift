@@ -96,12 +96,10 @@ struct LogisticRegressionTests {
         let n = data.features.rowCount, p = data.features.columnCount
         let weights = [Double](repeating: 1 / Double(n), count: n)
         let labels = indices.map { Int($0) }
-        let newton = try #require(logisticNewton(features: data.features, labels: labels, normalisedWeights: weights,
-                                                 l2Strength: 1 / Double(n), fitsIntercept: true,
-                                                 maxIterations: 100, tolerance: 1e-10))
-        #expect(newton.converged && newton.iterations < 20)
         let loss = LogisticLoss(features: data.features, labels: labels, normalisedWeights: weights,
                                 l2Strength: 1 / Double(n), outputCount: 1)
+        let newton = try #require(logisticNewton(loss, fitsIntercept: true, maxIterations: 100, tolerance: 1e-10))
+        #expect(newton.converged && newton.iterations < 20)
         let lbfgs = LBFGS(maxIterations: 100_000, gradientTolerance: 1e-10).minimize(from: [Double](repeating: 0, count: p + 1)) {
             loss.evaluate($0, gradient: &$1)
         }

@@ -107,10 +107,8 @@ public struct LogisticRegression: Estimator {
                                 normalisedWeights: weights.map { $0 / total },
                                 l2Strength: penalty == .l2 ? 1 / (c * total) : 0, outputCount: outputs)
         if outputs == 1 && penalty != .l1 && p <= logisticNewtonMaxFeatures,
-           let result = logisticNewton(features: data.features, labels: classes.rowPositions,
-                                       normalisedWeights: weights.map { $0 / total },
-                                       l2Strength: penalty == .l2 ? 1 / (c * total) : 0, fitsIntercept: fitsIntercept,
-                                       maxIterations: maxIterations, tolerance: tolerance) {
+           let result = logisticNewton(loss, fitsIntercept: fitsIntercept, maxIterations: maxIterations,
+                                       tolerance: tolerance) {
             var coefficients = Matrix(rowCount: p, columnCount: 1)
             coefficients.storage = Array(result.theta[0..<p])
             return Model(coefficients: coefficients, intercepts: [result.theta[p]], presentClasses: classes.present,

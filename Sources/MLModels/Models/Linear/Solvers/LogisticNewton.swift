@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import MLCore
 
 // Newton's method for binary logistic regression with an L2 (or no) penalty, as scikit-learn's
@@ -14,7 +9,8 @@ import MLCore
 // column included and unpenalised) and backtracks on f (Armijo). Few steps reach the optimum
 // whatever the feature scales, where L-BFGS takes hundreds on unscaled data.
 //
-// IN:  features (rows × p), labels 0/1, normalised weights, λ, whether to fit b, caps.
+// IN:  the binary `LogisticLoss` (features rows × p, labels 0/1, normalised weights, λ), whether
+//      to fit b, caps.
 // OUT: θ = (w, b), the step count and whether max|∇f| ≤ tolerance was reached (or, as scipy's
 //      `ftol` in L-BFGS, the relative decrease fell to 64ε); nil when the
 //      Hessian is singular (no penalty on separable or collinear data): the caller falls back
@@ -34,50 +30,34 @@ struct LogisticNewtonResult {
     var converged: Bool
 }
 
-/// Binary L2-penalised logistic regression by Newton–Cholesky with Armijo backtracking; `nil`
-/// when the Hessian is not positive definite.
-func logisticNewton(features x: Matrix, labels: [Int], normalisedWeights s: [Double], l2Strength lambda: Double,
-                    fitsIntercept: Bool, maxIterations: Int, tolerance: Double) -> LogisticNewtonResult? {
+/// Binary L2-penalised logistic regression by Newton–Cholesky with Armijo backtracking on `loss`
+/// (one output; its value and gradient come from `LogisticLoss.evaluate`); `nil` when the Hessian
+/// is not positive definite.
+func logisticNewton(_ loss: LogisticLoss, fitsIntercept: Bool, maxIterations: Int,
+                    tolerance: Double) -> LogisticNewtonResult? {
+    let x = loss.features, s = loss.normalisedWeights, lambda = loss.l2Strength
     let n = x.rowCount, p = x.columnCount
     let d = p + (fitsIntercept ? 1 : 0)
     var theta = [Double](repeating: 0, count: p + 1)
+    var fullGradient = [Double](repeating: 0, count: p + 1)   // ∇f, the intercept's entry last
     var z = [Double](repeating: 0, count: n)
     var curvature = [Double](repeating: 0, count: n)
-    var residual = [Double](repeating: 0, count: n)
 
-    /// f at θ with its linear predictor `zOut`.
-    func objective(_ t: [Double], _ zOut: inout [Double]) -> Double {
-        for i in 0..<n { zOut[i] = t[p] }
-        BLAS.gemv(x, Array(t[0..<p]), alpha: 1, beta: 1, into: &zOut)
-        var loss = 0.0
-        for i in 0..<n {
-            let zi = zOut[i]
-            loss += s[i] * (Swift.max(zi, 0) + log1p(exp(-Swift.abs(zi))) - Double(labels[i]) * zi)
-        }
-        var norm = 0.0
-        for j in 0..<p { norm += t[j] * t[j] }
-        return loss + 0.5 * lambda * norm
-    }
-
-    var f = objective(theta, &z)
+    var f = loss.evaluate(theta, gradient: &fullGradient)
     var iterations = 0
     while true {
-        // Gradient and the curvature weights.
-        for i in 0..<n {
-            let zi = z[i]
-            let e = exp(-Swift.abs(zi))
-            let sigmoid = zi >= 0 ? 1 / (1 + e) : e / (1 + e)
-            residual[i] = s[i] * (sigmoid - Double(labels[i]))
-            curvature[i] = s[i] * sigmoid * (1 - sigmoid)
-        }
-        var gw = Array(theta[0..<p])
-        BLAS.gemv(x, residual, transpose: true, alpha: 1, beta: lambda, into: &gw)
-        var gradient = gw
-        if fitsIntercept { gradient.append(residual.reduce(0, +)) }
+        let gradient = fitsIntercept ? fullGradient : Array(fullGradient[0..<p])
         let largest = gradient.reduce(0) { Swift.max($0, Swift.abs($1)) }
         if largest <= tolerance { return LogisticNewtonResult(theta: theta, iterations: iterations, converged: true) }
         if iterations >= maxIterations || Interruption.current?.isInterrupted == true {
             return LogisticNewtonResult(theta: theta, iterations: iterations, converged: false)
+        }
+        // Curvature weights sᵢσᵢ(1 − σᵢ) at zᵢ = w·xᵢ + b.
+        for i in 0..<n { z[i] = theta[p] }
+        BLAS.gemv(x, Array(theta[0..<p]), alpha: 1, beta: 1, into: &z)
+        for i in 0..<n {
+            let sigmoid = logisticSigmoid(z[i])
+            curvature[i] = s[i] * sigmoid * (1 - sigmoid)
         }
         // Hessian: [XᵀDX + λI, XᵀD1; 1ᵀDX, 1ᵀD1].
         var scaled = x
@@ -110,14 +90,15 @@ func logisticNewton(features x: Matrix, labels: [Int], normalisedWeights s: [Dou
         var t = 1.0
         var accepted = false
         var candidate = theta
-        var zCandidate = z
+        var candidateGradient = fullGradient
         for _ in 0..<50 {
             for j in 0..<p { candidate[j] = theta[j] - t * step[j] }
             candidate[p] = fitsIntercept ? theta[p] - t * step[p] : 0
-            let fc = objective(candidate, &zCandidate)
+            let fc = loss.evaluate(candidate, gradient: &candidateGradient)
             if fc <= f + 1e-4 * t * slope {
                 let decrease = f - fc
-                theta = candidate; z = zCandidate
+                theta = candidate
+                fullGradient = candidateGradient
                 accepted = true
                 // scipy's `ftol` rule, as L-BFGS: a relative decrease at rounding level ends the run.
                 if decrease <= 64 * Double.ulpOfOne * Swift.max(Swift.abs(f), Swift.abs(fc), 1) {
