@@ -139,10 +139,8 @@ struct GaussianProcessSearch: Sendable {
 func yeoJohnsonWarped(_ values: [Double]) -> [Double] {
     let n = Double(values.count)
     guard values.count > 1 else { return values.map { _ in 0 } }
-    let mean = values.reduce(0, +) / n
-    var variance = 0.0
-    for v in values { variance += (v - mean) * (v - mean) }
-    let sd = (variance / n).squareRoot()
+    let mean = Stats.mean(values)
+    let sd = Stats.standardDeviation(values)
     guard sd > 1e-300 else { return values.map { _ in 0 } }
     let z = values.map { ($0 - mean) / sd }
     var jacobian = 0.0
