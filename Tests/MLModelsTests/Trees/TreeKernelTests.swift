@@ -188,8 +188,11 @@ struct CARTSplitScanTests {
         let total = (0..<k).map { j in nonEmpty.reduce(0.0) { $0 + hist[$1 * st + 1 + j] } }
         var scratch = [Double](repeating: 0, count: 2 * k)
         let fast = hist.withUnsafeBufferPointer { h in total.withUnsafeBufferPointer { t in scratch.withUnsafeMutableBufferPointer { s in
-            CARTSplitScan.best(hist: h.baseAddress!, stride: st, nonEmpty: nonEmpty, total: t.baseAddress!, rowCount: n,
-                               minLeaf: 3, criterion: criterion, classes: k, onlyAfter: nil, scratch: s.baseAddress!)
+            nonEmpty.withUnsafeBufferPointer { ne in
+                CARTSplitScan.best(hist: h.baseAddress!, stride: st, nonEmpty: ne.baseAddress!, nonEmptyCount: ne.count,
+                                   total: t.baseAddress!, rowCount: n, minLeaf: 3, criterion: criterion, classes: k,
+                                   onlyAfter: nil, scratch: s.baseAddress!)
+            }
         } } }
         // Naive: every boundary, both sides summed from scratch.
         var best = -Double.infinity, bestPosition = -1

@@ -17,23 +17,14 @@ enum CARTSplitScan {
         var leftCount = 0
     }
 
-    /// Scans the boundaries after `nonEmpty[0…count−2]` (only the one after bin `onlyAfter`
+    /// Scans the boundaries after `nonEmpty[0…nonEmptyCount−2]` (only the one after bin `onlyAfter`
     /// when given, for Extra-Trees).
     /// - Parameters:
     ///   - hist: the node's histogram for one feature.
+    ///   - nonEmpty: the node's non-empty bins in increasing order, `nonEmptyCount` of them.
     ///   - total: the channel sums over all bins (`stride − 1` values).
     ///   - scratch: `2 × (stride − 1)` doubles of workspace.
     /// - Complexity: O(non-empty bins × channels).
-    static func best(hist: UnsafePointer<Double>, stride st: Int, nonEmpty: [Int], total: UnsafePointer<Double>,
-                     rowCount n: Int, minLeaf: Int, criterion: CARTCriterion, classes k: Int, onlyAfter: Int?,
-                     scratch: UnsafeMutablePointer<Double>) -> Result {
-        nonEmpty.withUnsafeBufferPointer { ne in
-            best(hist: hist, stride: st, nonEmpty: ne.baseAddress!, nonEmptyCount: ne.count, total: total, rowCount: n,
-                 minLeaf: minLeaf, criterion: criterion, classes: k, onlyAfter: onlyAfter, scratch: scratch)
-        }
-    }
-
-    /// The same scan with the non-empty bins given as a pointer and a count (no array traffic).
     @inline(__always)
     static func best(hist: UnsafePointer<Double>, stride st: Int, nonEmpty: UnsafePointer<Int>, nonEmptyCount: Int,
                      total: UnsafePointer<Double>, rowCount n: Int, minLeaf: Int, criterion: CARTCriterion,
