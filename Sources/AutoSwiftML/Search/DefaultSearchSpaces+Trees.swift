@@ -95,15 +95,17 @@ extension AdaBoostRegressor {
 }
 
 extension LightGBM {
-    /// PyCaret: `num_leaves ~ IntU(2, 256)`, `learning_rate ~ logU(1e-6, 0.5)`, `n_estimators ~
-    /// IntU(10, 300)`, `min_split_gain ~ U(0, 1)`, `reg_lambda ~ logU(1e-10, 10)`,
-    /// `feature_fraction`, `bagging_fraction ~ U(0.4, 1)`, `min_child_samples ~ IntU(1, 100)`.
+    /// PyCaret 3.3.2 (classification and regression alike): `num_leaves ~ IntU(2, 256)`,
+    /// `learning_rate ~ logU(1e-6, 0.5)`, `n_estimators ~ IntU(10, 300)`, `min_split_gain ~ U(0, 1)`,
+    /// `reg_alpha`, `reg_lambda ~ logU(1e-10, 10)`, `feature_fraction`, `bagging_fraction ~ U(0.4, 1)`,
+    /// `bagging_freq ~ IntU(0, 7)` (0 turns bagging off), `min_child_samples ~ IntU(1, 100)`.
     public static var defaultSearchSpace: SearchSpace<Self> {
         SearchSpace([
             .integer("leafCount", \.leafCount, 2...256), .logUniform("learningRate", \.learningRate, 1e-6...0.5),
             .integer("estimatorCount", \.estimatorCount, 10...300), .uniform("minSplitGain", \.minSplitGain, 0...1),
-            .logUniform("regLambda", \.regLambda, 1e-10...10), .uniform("featureFraction", \.featureFraction, 0.4...1),
-            .uniform("baggingFraction", \.baggingFraction, 0.4...1), .integer("minChildSamples", \.minChildSamples, 1...100),
+            .logUniform("regAlpha", \.regAlpha, 1e-10...10), .logUniform("regLambda", \.regLambda, 1e-10...10),
+            .uniform("featureFraction", \.featureFraction, 0.4...1), .uniform("baggingFraction", \.baggingFraction, 0.4...1),
+            .integer("baggingFrequency", \.baggingFrequency, 0...7), .integer("minChildSamples", \.minChildSamples, 1...100),
         ])
     }
 }

@@ -45,6 +45,7 @@ struct LightGBMTests {
         var e = LightGBM()
         e.estimatorCount = 10
         e.baggingFraction = 0.8
+        e.baggingFrequency = 1
         e.featureFraction = 0.7
         var one = e, two = e
         one.threads = 1
@@ -82,6 +83,7 @@ struct LightGBMTests {
         var e = LightGBM()
         e.estimatorCount = 10
         e.baggingFraction = 0.7
+        e.baggingFrequency = 1
         let data = try ref.penguins.training(classes: 3)
         var r1 = RandomStream(seed: 9), r2 = RandomStream(seed: 9), r3 = RandomStream(seed: 10)
         let a = try canonicalJSON(e.fit(data, using: &r1))

@@ -19,6 +19,8 @@ struct SplitCandidate: Sendable {
 struct GradientSplitParameters: Sendable {
     /// L2 regularisation of leaf values (`lambda_l2`).
     var lambda: Double
+    /// L1 regularisation of leaf values (`lambda_l1`): gradient sums are shrunk towards zero by it.
+    var alpha: Double = 0
     /// Minimum rows per child (`min_data_in_leaf`).
     var minCount: Double
     /// Minimum hessian sum per child (`min_sum_hessian_in_leaf`).
@@ -27,15 +29,35 @@ struct GradientSplitParameters: Sendable {
 
 /// The split-finding kernel of gradient boosting: scans one feature's histogram
 /// (`[count, gradient, hessian]` per bin, the missing bin last) for the threshold maximising
-/// `G_L²/(H_L+λ) + G_R²/(H_R+λ)`.
+/// `T(G_L)²/(H_L+λ) + T(G_R)²/(H_R+λ)`, where `T(G) = sign(G)·max(0, |G| − α)` is LightGBM's
+/// `ThresholdL1` (the identity when α = 0).
 ///
 /// Missing values are learned, as in LightGBM: one pass sends the missing bin right, a second
 /// (only when there are missing rows) sends it left; "all values left, missing right" is also a
 /// candidate.
 enum GradientSplitFinder {
-    /// LightGBM's leaf score `G² / (H + λ)`.
+    /// LightGBM's `ThresholdL1`: `sign(g)·max(0, |g| − alpha)`, the gradient sum after L1 shrinkage.
     @inline(__always)
-    static func score(_ g: Double, _ h: Double, _ lambda: Double) -> Double { g * g / (h + lambda) }
+    static func thresholdL1(_ g: Double, _ alpha: Double) -> Double {
+        let shrunk = Swift.max(0, Swift.abs(g) - alpha)
+        return g > 0 ? shrunk : (g < 0 ? -shrunk : 0)
+    }
+
+    /// LightGBM's leaf score (`GetLeafGain` without max_delta_step or path smoothing):
+    /// `T(G)² / (H + λ)` with `T = thresholdL1`.
+    @inline(__always)
+    static func score(_ g: Double, _ h: Double, _ p: GradientSplitParameters) -> Double {
+        let t = thresholdL1(g, p.alpha)
+        return t * t / (h + p.lambda)
+    }
+
+    /// LightGBM's leaf output before shrinkage (`CalculateSplittedLeafOutput` without
+    /// max_delta_step or path smoothing): `−T(G) / (H + λ)`, 0 when `H + λ` is not positive.
+    @inline(__always)
+    static func leafOutput(_ g: Double, _ h: Double, _ p: GradientSplitParameters) -> Double {
+        let d = h + p.lambda
+        return d > 0 ? -thresholdL1(g, p.alpha) / d : 0
+    }
 
     /// The best split of `feature` from its histogram `hist` of `valueBins + 1` bins.
     /// - Complexity: O(valueBins).
@@ -62,7 +84,7 @@ enum GradientSplitFinder {
                 if lc < p.minCount || lh < p.minHessian { continue }
                 if rc < p.minCount || rh < p.minHessian { break }
                 let rg = totalGradient - lg
-                let gain = score(lg, lh, p.lambda) + score(rg, rh, p.lambda)
+                let gain = score(lg, lh, p) + score(rg, rh, p)
                 if gain > best.gain {
                     best.gain = gain; best.feature = feature; best.bin = b &- 1
                     best.missingGoesLeft = missingLeft

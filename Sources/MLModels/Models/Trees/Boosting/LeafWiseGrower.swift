@@ -32,6 +32,10 @@ struct GrownTree {
 /// best split gains most, build the smaller child's histogram from scratch and get the larger
 /// one by subtraction (`hist(larger) = hist(parent) − hist(smaller)`).
 ///
+/// As in LightGBM (`FindBestSplits`), a feature with no split gaining more than `minSplitGain`
+/// at a leaf is not searched again below it: children search only the features that were
+/// splittable at their parent.
+///
 /// Buffers (row indices, ordered gradients, a pool of histograms) are allocated once and reused
 /// for every tree of a fit.
 final class LeafWiseGrower {
@@ -71,6 +75,10 @@ final class LeafWiseGrower {
         var slot: Int
         var best: SplitCandidate
         var parentScore: Double
+        /// The features to search at this leaf (those splittable at its parent).
+        var features: [Int]
+        /// After `findBest`: the features with a split gaining more than `minSplitGain` here.
+        var splittable: [Int] = []
     }
 
     /// Grows one tree.
@@ -93,11 +101,12 @@ final class LeafWiseGrower {
         }
         let root = tree.appendLeaf([leafValue(g0, h0, s)])
         var leaves = [Leaf(node: root, start: 0, count: n, depth: 0, gradient: g0, hessian: h0, slot: -1,
-                           best: SplitCandidate(), parentScore: GradientSplitFinder.score(g0, h0, s.split.lambda))]
+                           best: SplitCandidate(), parentScore: GradientSplitFinder.score(g0, h0, s.split),
+                           features: features)]
         if canSplit(leaves[0], s) {
             leaves[0].slot = takeSlot()
             buildHistogram(leaves[0], allRows: rows == nil, gh: gh, features: features, threads: s.threads)
-            leaves[0].best = findBest(leaves[0], features: features, s)
+            findBest(&leaves[0], s)
         }
 
         while leaves.count < s.maxLeaves {
@@ -131,10 +140,10 @@ final class LeafWiseGrower {
                                       leftValue: [leafValue(lg, lh, s)], rightValue: [leafValue(rg, rh, s)])
             var left = Leaf(node: ln, start: parent.start, count: nLeft, depth: parent.depth + 1,
                             gradient: lg, hessian: lh, slot: -1, best: SplitCandidate(),
-                            parentScore: GradientSplitFinder.score(lg, lh, s.split.lambda))
+                            parentScore: GradientSplitFinder.score(lg, lh, s.split), features: parent.splittable)
             var right = Leaf(node: rn, start: parent.start + nLeft, count: parent.count - nLeft, depth: parent.depth + 1,
                              gradient: rg, hessian: rh, slot: -1, best: SplitCandidate(),
-                             parentScore: GradientSplitFinder.score(rg, rh, s.split.lambda))
+                             parentScore: GradientSplitFinder.score(rg, rh, s.split), features: parent.splittable)
             let splitLeft = canSplit(left, s), splitRight = canSplit(right, s)
             if splitLeft || splitRight {
                 // Smaller child from scratch, larger by subtraction from the parent's histogram.
@@ -142,10 +151,11 @@ final class LeafWiseGrower {
                 let smallSlot = takeSlot()
                 if leftIsSmaller { left.slot = smallSlot; right.slot = parent.slot } else { right.slot = smallSlot; left.slot = parent.slot }
                 let small = leftIsSmaller ? left : right
-                buildHistogram(small, allRows: false, gh: gh, features: features, threads: s.threads)
-                subtract(parentSlot: parent.slot, smallSlot: smallSlot, features: features)
-                if splitLeft { left.best = findBest(left, features: features, s) }
-                if splitRight { right.best = findBest(right, features: features, s) }
+                // Only the features the children search; the others stay stale and are never read.
+                buildHistogram(small, allRows: false, gh: gh, features: parent.splittable, threads: s.threads)
+                subtract(parentSlot: parent.slot, smallSlot: smallSlot, features: parent.splittable)
+                if splitLeft { findBest(&left, s) }
+                if splitRight { findBest(&right, s) }
             } else {
                 freeSlots.append(parent.slot)
             }
@@ -160,8 +170,7 @@ final class LeafWiseGrower {
     }
 
     private func leafValue(_ g: Double, _ h: Double, _ s: LeafWiseSettings) -> Double {
-        let d = h + s.split.lambda
-        return d > 0 ? -g / d * s.shrinkage : 0
+        GradientSplitFinder.leafOutput(g, h, s.split) * s.shrinkage
     }
 
     private func upperBound(_ f: Int, _ bin: Int) -> Double {
@@ -219,16 +228,20 @@ final class LeafWiseGrower {
         }
     }
 
-    private func findBest(_ leaf: Leaf, features: [Int], _ s: LeafWiseSettings) -> SplitCandidate {
+    /// Sets `leaf.best` and `leaf.splittable` from the leaf's histograms.
+    private func findBest(_ leaf: inout Leaf, _ s: LeafWiseSettings) {
         var best = SplitCandidate()
+        var splittable: [Int] = []
         let hist = pool[leaf.slot]
-        for f in features {
+        for f in leaf.features {
             let c = GradientSplitFinder.bestSplit(hist: hist + binned.histogramOffsets[f] * 3,
                                                   valueBins: binned.valueBinCounts[f], feature: f,
                                                   totalCount: Double(leaf.count), totalGradient: leaf.gradient,
                                                   totalHessian: leaf.hessian, parameters: s.split)
+            if c.feature >= 0 && c.gain - leaf.parentScore > s.minSplitGain { splittable.append(f) }
             if c.isBetter(than: best) { best = c }
         }
-        return best
+        leaf.best = best
+        leaf.splittable = splittable
     }
 }

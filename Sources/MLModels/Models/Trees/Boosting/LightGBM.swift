@@ -8,8 +8,8 @@ import Darwin
 /// Histogram gradient boosting with leaf-wise trees, after LightGBM (PyCaret's "lightgbm").
 ///
 /// Defaults follow `lightgbm.LGBMClassifier` / `LGBMRegressor`: 100 trees, learning rate 0.1,
-/// 31 leaves, no depth limit, 20 rows per leaf, `min_child_weight` 1e-3, no L2, no bagging,
-/// 255 bins. Binary log loss, softmax (one tree per class per iteration) or squared error.
+/// 31 leaves, no depth limit, 20 rows per leaf, `min_child_weight` 1e-3, no L1 or L2, no bagging
+/// (`subsample_freq` 0), 255 bins. Binary log loss, softmax (one tree per class per iteration) or squared error.
 /// Features are binned once (`BinMapper`); histograms are built per feature in parallel, with
 /// results identical for any thread count.
 public struct LightGBM: Estimator {
@@ -32,14 +32,22 @@ public struct LightGBM: Estimator {
     public var minChildSamples = 20
     /// Minimum hessian sum per leaf (`min_child_weight`), default 1e-3.
     public var minChildWeight = 1e-3
-    /// L2 regularisation (`reg_lambda`), default 0.
+    /// L2 regularisation (`reg_lambda`, LightGBM's `lambda_l2`), default 0.
     public var regLambda = 0.0
+    /// L1 regularisation (`reg_alpha`, LightGBM's `lambda_l1`), default 0: every leaf's gradient
+    /// sum `G` is shrunk to `sign(G)·max(0, |G| − regAlpha)` in leaf values and split gains.
+    public var regAlpha = 0.0
     /// Minimum gain of a split (`min_split_gain`), default 0.
     public var minSplitGain = 0.0
     /// Fraction of features per tree (`colsample_bytree`), default 1.
     public var featureFraction = 1.0
-    /// Fraction of rows per iteration (`subsample` with `subsample_freq=1`), default 1.
+    /// Fraction of rows in each bag (`subsample`, LightGBM's `bagging_fraction`), default 1.
+    /// Only used when `baggingFrequency > 0`, as in LightGBM.
     public var baggingFraction = 1.0
+    /// Draw a new bag every this many iterations (`subsample_freq`, LightGBM's `bagging_freq`),
+    /// default 0: no bagging. Bagging is on when this is positive and `baggingFraction < 1`; the
+    /// bag drawn at iteration `t` (0, k, 2k, …) is reused until the next draw.
+    public var baggingFrequency = 0
     /// Value bins per feature (`max_bin`), default 255.
     public var maxBins = 255
     /// Stop when the validation loss has not improved for this many iterations; `nil` (default) never stops early.
@@ -61,9 +69,11 @@ public struct LightGBM: Estimator {
         .integer("min_child_samples", \.minChildSamples, 1...Int.max),
         .real("min_child_weight", \.minChildWeight, .atLeast(0)),
         .real("reg_lambda", \.regLambda, .atLeast(0)),
+        .real("reg_alpha", \.regAlpha, .atLeast(0)),
         .real("min_split_gain", \.minSplitGain, .atLeast(0)),
         .real("colsample_bytree", \.featureFraction, .leftOpen(0, 1)),
         .real("subsample", \.baggingFraction, .leftOpen(0, 1)),
+        .integer("subsample_freq", \.baggingFrequency, 0...Int.max),
         .integer("max_bin", \.maxBins, 2...255),
         .optionalInteger("early_stopping_rounds", \.earlyStoppingRounds, 1...Int.max),
         .real("validation_fraction", \.validationFraction, .open(0, 1)),
@@ -184,10 +194,11 @@ public struct LightGBM: Estimator {
         grower.thresholds = mapper.upperBounds.map { $0 + [Double.greatestFiniteMagnitude] }
         let settings = LeafWiseSettings(
             maxLeaves: leafCount, maxDepth: maxDepth,
-            split: GradientSplitParameters(lambda: regLambda, minCount: Double(minChildSamples), minHessian: minChildWeight),
+            split: GradientSplitParameters(lambda: regLambda, alpha: regAlpha, minCount: Double(minChildSamples), minHessian: minChildWeight),
             minSplitGain: minSplitGain, shrinkage: learningRate, threads: threadCount)
         let featureTake = Swift.max(1, Int((Double(p) * featureFraction).rounded()))
         let bagTake = Swift.max(1, Int((Double(nTrain) * baggingFraction).rounded()))
+        let bagging = baggingFrequency > 0 && bagTake < nTrain
         let featureRNG = rng.split(1), bagRNG = rng.split(2)
 
         var trees: [TreeNodes] = []
@@ -197,14 +208,15 @@ public struct LightGBM: Estimator {
         var bestIteration = 0
         var bestCounts = splitCounts, bestGains = splitGains
         var inTree = [Bool](repeating: false, count: n)
+        var bag: [Int32]? = nil
 
         for iteration in 0..<estimatorCount {
             try data.interruption?.check()   // a time budget is checked per boosting round
-            var bag: [Int32]? = nil
-            if bagTake < nTrain {
-                var r = bagRNG.split(UInt64(iteration))
-                bag = r.sample(bagTake, from: nTrain).sorted().map { Int32(trainRows[$0]) }
-            } else if !validRows.isEmpty {
+            if bagging {
+                // A new bag at iterations 0, k, 2k, … (LightGBM's `iter % bagging_freq == 0`),
+                // drawn from the stream of the iteration that starts it; reused in between.
+                if iteration % baggingFrequency == 0 { bag = Self.drawBag(bagTake, from: trainRows, iteration: iteration, rng: bagRNG) }
+            } else if bag == nil && !validRows.isEmpty {
                 bag = trainRows.map { Int32($0) }
             }
             if k > 1 { BoostingObjective.softmax(scores, outputs: k, into: &probabilities) }
@@ -252,5 +264,41 @@ public struct LightGBM: Estimator {
         return Model(featureCount: p, classCount: target.classCount, objective: objective, initialScores: initScores,
                      trees: Array(trees.prefix(bestIteration * k)), splitCounts: bestCounts, splitGains: bestGains,
                      iterationCount: bestIteration)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case learningRate, estimatorCount, leafCount, maxDepth, minChildSamples, minChildWeight, regLambda, regAlpha,
+             minSplitGain, featureFraction, baggingFraction, baggingFrequency, maxBins, earlyStoppingRounds,
+             validationFraction, threads
+    }
+
+    /// Decodes the hyperparameters. `regAlpha` and `baggingFrequency` came later, so JSON written
+    /// before them may lack them: a missing `regAlpha` is 0; a missing `baggingFrequency` is 1 when
+    /// `baggingFraction < 1` (those files bagged every iteration, and refit the same way) and 0 otherwise.
+    /// - Throws: `DecodingError` for a missing or mistyped older field.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        learningRate = try c.decode(Double.self, forKey: .learningRate)
+        estimatorCount = try c.decode(Int.self, forKey: .estimatorCount)
+        leafCount = try c.decode(Int.self, forKey: .leafCount)
+        maxDepth = try c.decodeIfPresent(Int.self, forKey: .maxDepth)
+        minChildSamples = try c.decode(Int.self, forKey: .minChildSamples)
+        minChildWeight = try c.decode(Double.self, forKey: .minChildWeight)
+        regLambda = try c.decode(Double.self, forKey: .regLambda)
+        regAlpha = try c.decodeIfPresent(Double.self, forKey: .regAlpha) ?? 0
+        minSplitGain = try c.decode(Double.self, forKey: .minSplitGain)
+        featureFraction = try c.decode(Double.self, forKey: .featureFraction)
+        baggingFraction = try c.decode(Double.self, forKey: .baggingFraction)
+        baggingFrequency = try c.decodeIfPresent(Int.self, forKey: .baggingFrequency) ?? (baggingFraction < 1 ? 1 : 0)
+        maxBins = try c.decode(Int.self, forKey: .maxBins)
+        earlyStoppingRounds = try c.decodeIfPresent(Int.self, forKey: .earlyStoppingRounds)
+        validationFraction = try c.decode(Double.self, forKey: .validationFraction)
+        threads = try c.decodeIfPresent(Int.self, forKey: .threads)
+    }
+
+    /// The bag drawn at `iteration`: `take` of `trainRows`, sorted, from `rng.split(iteration)`.
+    static func drawBag(_ take: Int, from trainRows: [Int], iteration: Int, rng: RandomStream) -> [Int32] {
+        var r = rng.split(UInt64(iteration))
+        return r.sample(take, from: trainRows.count).sorted().map { Int32(trainRows[$0]) }
     }
 }
