@@ -29,7 +29,9 @@ struct LightGBMRegularisationTests {
 
     /// Raw scores against LightGBM's on data whose bins and row counts are exactly LightGBM's.
     /// One iteration agrees to rounding (its float32 gradients are exact); later iterations carry
-    /// LightGBM's float32 gradient rounding (about 1e-8 relative), hence the looser bound there.
+    /// LightGBM's float32 gradient rounding (about 2e-8 here), hence the looser bound there.
+    /// With `reg_alpha` 40 the root's children cannot split on a feature that could not split the
+    /// root, which LightGBM's `FindBestSplits` enforces and our grower follows (two leaves, not three).
     @Test func rawScoresMatchLightGBMWithL1() throws {
         let ref = try L1Reference.load()
         let x = try Matrix(rows: ref.X)
@@ -47,7 +49,7 @@ struct LightGBMRegularisationTests {
             let model = try e.fit(data, using: &rng)
             #expect(model.trees.map(\.leafCount) == c.tree_leaves, "leaves, alpha \(c.reg_alpha) lambda \(c.reg_lambda)")
             let raw = model.rawScores(x)
-            let tolerance = c.n_estimators == 1 ? 1e-12 : 1e-6
+            let tolerance = c.n_estimators == 1 ? 1e-12 : 2e-7
             let worst = zip(raw, c.raw).map { abs($0 - $1) }.max() ?? .infinity
             #expect(worst < tolerance, "alpha \(c.reg_alpha) lambda \(c.reg_lambda) trees \(c.n_estimators): max |diff| \(worst)")
         }

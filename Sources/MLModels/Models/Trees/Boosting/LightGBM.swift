@@ -9,7 +9,8 @@ import Darwin
 ///
 /// Defaults follow `lightgbm.LGBMClassifier` / `LGBMRegressor`: 100 trees, learning rate 0.1,
 /// 31 leaves, no depth limit, 20 rows per leaf, `min_child_weight` 1e-3, no L1 or L2, no bagging
-/// (`subsample_freq` 0), 255 bins. Binary log loss, softmax (one tree per class per iteration) or squared error.
+/// (`subsample_freq` 0), 255 bins. Binary log loss, softmax (one tree per class per iteration) or
+/// squared error.
 /// Features are binned once (`BinMapper`); histograms are built per feature in parallel, with
 /// results identical for any thread count.
 public struct LightGBM: Estimator {
