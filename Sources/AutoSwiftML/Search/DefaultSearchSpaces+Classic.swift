@@ -30,21 +30,30 @@ extension QuadraticDiscriminantAnalysis {
     }
 }
 
+/// `metric ∈ {minkowski, euclidean, manhattan}`, PyCaret's labels: "minkowski" is scikit-learn's
+/// default with p = 2, the Euclidean distance, so two of the three labels draw it, as in PyCaret.
+private func neighborMetricDimension<E: Estimator>(_ path: WritableKeyPath<E, NeighborMetric> & Sendable) -> SearchDimension<E> {
+    .categorical("metric", path, choices: [("minkowski", NeighborMetric.euclidean), ("euclidean", .euclidean),
+                                           ("manhattan", .manhattan)])
+}
+
 extension KNeighborsClassifier {
-    /// PyCaret: `n_neighbors ~ IntU(1, 51)`, `weights ∈ {uniform, distance}`; PyCaret's `metric ∈
-    /// {minkowski, euclidean, manhattan}` is not searched (only the Euclidean distance is implemented).
+    /// PyCaret: `n_neighbors ~ IntU(1, 51)`, `weights ∈ {uniform, distance}`, `metric ∈
+    /// {minkowski, euclidean, manhattan}` (see `neighborMetricDimension`).
     public static var defaultSearchSpace: SearchSpace<Self> {
         SearchSpace([.integer("neighborCount", \.neighborCount, 1...51),
-                     .categorical("weighting", \.weighting, NeighborWeighting.allCases)])
+                     .categorical("weighting", \.weighting, NeighborWeighting.allCases),
+                     neighborMetricDimension(\.metric)])
     }
 }
 
 extension KNeighborsRegressor {
-    /// PyCaret: `n_neighbors ~ IntU(1, 51)`, `weights ∈ {uniform, distance}`; PyCaret's `metric ∈
-    /// {minkowski, euclidean, manhattan}` is not searched (only the Euclidean distance is implemented).
+    /// PyCaret: `n_neighbors ~ IntU(1, 51)`, `weights ∈ {uniform, distance}`, `metric ∈
+    /// {minkowski, euclidean, manhattan}` (see `neighborMetricDimension`).
     public static var defaultSearchSpace: SearchSpace<Self> {
         SearchSpace([.integer("neighborCount", \.neighborCount, 1...51),
-                     .categorical("weighting", \.weighting, NeighborWeighting.allCases)])
+                     .categorical("weighting", \.weighting, NeighborWeighting.allCases),
+                     neighborMetricDimension(\.metric)])
     }
 }
 

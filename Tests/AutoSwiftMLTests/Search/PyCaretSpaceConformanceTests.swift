@@ -73,7 +73,6 @@ private struct SpaceDeviation {
 private let sgdOnly = "PyCaret's linear SVM is SGDClassifier; ours solves the same L2 hinge objective exactly (Newton on a smoothed hinge, or dual coordinate descent), so it has no SGD step schedule, no initial step and no L1 or elastic-net penalty"
 private let positiveC = "lower bound 0.001 instead of PyCaret's 0: C must be positive (a draw of exactly 0 is rejected by scikit-learn too)"
 private let adamOnly = "a step-size schedule that scikit-learn applies only with solver='sgd'; PyCaret's MLP and ours train with Adam, so PyCaret's draws change nothing"
-private let euclideanOnly = "only the Euclidean distance is implemented (PyCaret's default 'minkowski' with p = 2, and 'euclidean', are both it); 'manhattan' would need a second distance kernel"
 private let cholesky = "scikit-learn's 'eps' regularises the Cholesky diagonal of its LARS; our LARS has no such regulariser, so there is nothing to search"
 private let computeScore = "'compute_score' only records the log marginal likelihood at each iteration; the fitted model is the same"
 private let squaredErrorOnly = "only the squared-error criterion is implemented for regression trees (absolute_error and friedman_mse are not)"
@@ -86,7 +85,6 @@ private let spaceDeviations: [SpaceDeviation] = [
     // Classification.
     .init("classification", "lr", .added, "penalty", "kept to show a conditional dimension: {l2, none}, with c searched only under l2 (PyCaret always uses l2)"),
     .init("classification", "lr", .differs, "c", "searched only while penalty is l2 (an unpenalised fit has no C); its range is PyCaret's"),
-    .init("classification", "knn", .notSearched, "metric", euclideanOnly),
     .init("classification", "svm", .notSearched, "penalty", sgdOnly),
     .init("classification", "svm", .notSearched, "l1_ratio", sgdOnly),
     .init("classification", "svm", .notSearched, "learning_rate", sgdOnly),
@@ -96,7 +94,6 @@ private let spaceDeviations: [SpaceDeviation] = [
     .init("classification", "mlp", .notSearched, "learning_rate", adamOnly),
     .init("classification", "ada", .notSearched, "algorithm", "a single value, SAMME, which is the only algorithm our AdaBoostClassifier implements"),
     // Regression.
-    .init("regression", "knn", .notSearched, "metric", euclideanOnly),
     .init("regression", "mlp", .notSearched, "learning_rate", adamOnly),
     .init("regression", "dt", .notSearched, "criterion", squaredErrorOnly),
     .init("regression", "rf", .notSearched, "criterion", squaredErrorOnly),
