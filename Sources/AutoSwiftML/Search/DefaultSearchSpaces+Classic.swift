@@ -58,10 +58,10 @@ extension KNeighborsRegressor {
 }
 
 extension SVC {
-    /// PyCaret: `C ~ U(0, 50)` (from 0.001 here: C must be positive); PyCaret's `class_weight ∈
-    /// {balanced, {}}` is not searched (this SVC takes no sample or class weights).
+    /// PyCaret: `C ~ U(0, 50)` (from 0.001 here: C must be positive), `class_weight ∈ {balanced,
+    /// {}}` (here `none`).
     public static var defaultSearchSpace: SearchSpace<Self> {
-        SearchSpace([.uniform("c", \.c, 0.001...50)],
+        SearchSpace([.uniform("c", \.c, 0.001...50), .categorical("classWeight", \.classWeight, [.balanced, .none])],
                     available: [.custom("gamma", .logUniform(lower: 1e-4, upper: 10)) { e, v in
                         if let g = v.number { e.gamma = .value(g) }
                     }])

@@ -90,7 +90,6 @@ private let spaceDeviations: [SpaceDeviation] = [
     .init("classification", "svm", .notSearched, "learning_rate", sgdOnly),
     .init("classification", "svm", .notSearched, "eta0", sgdOnly),
     .init("classification", "rbfsvm", .differs, "c", positiveC),
-    .init("classification", "rbfsvm", .notSearched, "class_weight", "our SVC takes no sample or class weights"),
     .init("classification", "mlp", .notSearched, "learning_rate", adamOnly),
     .init("classification", "ada", .notSearched, "algorithm", "a single value, SAMME, which is the only algorithm our AdaBoostClassifier implements"),
     // Regression.
