@@ -12,14 +12,15 @@ extension DefaultSearchSpaces {
 }
 
 extension DummyClassifier {
-    /// PyCaret does not tune the dummy model; here its strategy is searchable.
+    /// PyCaret: `strategy ∈ {most_frequent, prior, stratified, uniform}`.
     public static var defaultSearchSpace: SearchSpace<Self> {
         SearchSpace([.categorical("strategy", \.strategy, Strategy.allCases)])
     }
 }
 
 extension DummyRegressor {
-    /// PyCaret does not tune the dummy model; here mean or median is searchable.
+    /// PyCaret tunes nothing on the dummy regressor; here mean or median is searched, so that
+    /// `tune` has a dimension to draw.
     public static var defaultSearchSpace: SearchSpace<Self> {
         SearchSpace([.categorical("strategy", \.strategy, [.mean, .median])])
     }

@@ -11,14 +11,14 @@ extension GaussianNaiveBayes {
 }
 
 extension LinearDiscriminantAnalysis {
-    /// PyCaret: `solver ∈ {lsqr, eigen}` (here `svd`, `eigen`), `shrinkage ~ logU(1e-4, 1)`,
-    /// searched only with the eigen solver (the SVD solver takes no shrinkage).
+    /// PyCaret: `solver ∈ {lsqr, eigen}`, `shrinkage ~ logU(1e-4, 1)` (both solvers take shrinkage;
+    /// the default SVD solver, which takes none, is not searched).
     public static var defaultSearchSpace: SearchSpace<Self> {
         SearchSpace([
-            .categorical("solver", \.solver, [.svd, .eigen]),
-            SearchDimension.custom("shrinkage", .logUniform(lower: 0.0001, upper: 1)) { e, v in
+            .categorical("solver", \.solver, [.lsqr, .eigen]),
+            .custom("shrinkage", .logUniform(lower: 0.0001, upper: 1)) { e, v in
                 if let x = v.number { e.shrinkage = .fixed(x) }
-            }.when("solver", is: "eigen"),
+            },
         ])
     }
 }
@@ -30,26 +30,38 @@ extension QuadraticDiscriminantAnalysis {
     }
 }
 
+/// `metric ∈ {minkowski, euclidean, manhattan}`, PyCaret's labels: "minkowski" is scikit-learn's
+/// default with p = 2, the Euclidean distance, so two of the three labels draw it, as in PyCaret.
+private func neighborMetricDimension<E: Estimator>(_ path: WritableKeyPath<E, NeighborMetric> & Sendable) -> SearchDimension<E> {
+    .categorical("metric", path, choices: [("minkowski", NeighborMetric.euclidean), ("euclidean", .euclidean),
+                                           ("manhattan", .manhattan)])
+}
+
 extension KNeighborsClassifier {
-    /// PyCaret: `n_neighbors ~ IntU(1, 51)`, `weights ∈ {uniform, distance}`.
+    /// PyCaret: `n_neighbors ~ IntU(1, 51)`, `weights ∈ {uniform, distance}`, `metric ∈
+    /// {minkowski, euclidean, manhattan}` (see `neighborMetricDimension`).
     public static var defaultSearchSpace: SearchSpace<Self> {
         SearchSpace([.integer("neighborCount", \.neighborCount, 1...51),
-                     .categorical("weighting", \.weighting, NeighborWeighting.allCases)])
+                     .categorical("weighting", \.weighting, NeighborWeighting.allCases),
+                     neighborMetricDimension(\.metric)])
     }
 }
 
 extension KNeighborsRegressor {
-    /// PyCaret: `n_neighbors ~ IntU(1, 51)`, `weights ∈ {uniform, distance}`.
+    /// PyCaret: `n_neighbors ~ IntU(1, 51)`, `weights ∈ {uniform, distance}`, `metric ∈
+    /// {minkowski, euclidean, manhattan}` (see `neighborMetricDimension`).
     public static var defaultSearchSpace: SearchSpace<Self> {
         SearchSpace([.integer("neighborCount", \.neighborCount, 1...51),
-                     .categorical("weighting", \.weighting, NeighborWeighting.allCases)])
+                     .categorical("weighting", \.weighting, NeighborWeighting.allCases),
+                     neighborMetricDimension(\.metric)])
     }
 }
 
 extension SVC {
-    /// PyCaret: `C ~ U(0, 50)` (from 0.001 here: C must be positive).
+    /// PyCaret: `C ~ U(0, 50)` (from 0.001 here: C must be positive), `class_weight ∈ {balanced,
+    /// {}}` (here `none`).
     public static var defaultSearchSpace: SearchSpace<Self> {
-        SearchSpace([.uniform("c", \.c, 0.001...50)],
+        SearchSpace([.uniform("c", \.c, 0.001...50), .categorical("classWeight", \.classWeight, [.balanced, .none])],
                     available: [.custom("gamma", .logUniform(lower: 1e-4, upper: 10)) { e, v in
                         if let g = v.number { e.gamma = .value(g) }
                     }])
@@ -88,10 +100,13 @@ private func hiddenLayerDimension<E: Estimator>(_ layer: Int, _ path: WritableKe
 }
 
 extension MLPClassifier {
-    /// PyCaret: `alpha ~ U(0, 1)`, hidden layers (50–100, 0–100, 0–100), activation.
+    /// PyCaret: `alpha ~ logU(1e-10, 0.9999999999)`, hidden layers ~ IntU(50, 100), IntU(0, 100),
+    /// IntU(0, 100), `activation ∈ {tanh, identity, logistic, relu}`. PyCaret's `learning_rate ∈
+    /// {constant, invscaling, adaptive}` is a schedule that scikit-learn uses only with the SGD
+    /// solver; PyCaret's MLP (and this one) trains with Adam, so it is not searched.
     public static var defaultSearchSpace: SearchSpace<Self> {
         SearchSpace([
-            .uniform("alpha", \.alpha, 0...1),
+            .logUniform("alpha", \.alpha, 0.0000000001...0.9999999999),
             hiddenLayerDimension(0, \.hiddenLayerSizes, range: 50...100),
             hiddenLayerDimension(1, \.hiddenLayerSizes, range: 0...100),
             hiddenLayerDimension(2, \.hiddenLayerSizes, range: 0...100),
@@ -101,10 +116,13 @@ extension MLPClassifier {
 }
 
 extension MLPRegressor {
-    /// PyCaret: `alpha ~ U(0, 1)`, hidden layers (50–100, 0–100, 0–100), activation.
+    /// PyCaret: `alpha ~ logU(1e-10, 0.9999999999)`, hidden layers ~ IntU(50, 100), IntU(0, 100),
+    /// IntU(0, 100), `activation ∈ {tanh, identity, logistic, relu}`. PyCaret's `learning_rate ∈
+    /// {constant, invscaling, adaptive}` is a schedule that scikit-learn uses only with the SGD
+    /// solver; PyCaret's MLP (and this one) trains with Adam, so it is not searched.
     public static var defaultSearchSpace: SearchSpace<Self> {
         SearchSpace([
-            .uniform("alpha", \.alpha, 0...1),
+            .logUniform("alpha", \.alpha, 0.0000000001...0.9999999999),
             hiddenLayerDimension(0, \.hiddenLayerSizes, range: 50...100),
             hiddenLayerDimension(1, \.hiddenLayerSizes, range: 0...100),
             hiddenLayerDimension(2, \.hiddenLayerSizes, range: 0...100),

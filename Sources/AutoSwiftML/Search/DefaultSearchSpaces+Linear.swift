@@ -26,8 +26,8 @@ extension DefaultSearchSpaces {
 }
 
 extension LogisticRegression {
-    /// PyCaret: `C ~ U(0, 10)`, `penalty ∈ {l2, none}`, `class_weight ∈ {balanced, none}`; `c` is
-    /// searched only when there is a penalty.
+    /// PyCaret: `C ~ U(0.001, 10)`, `class_weight ∈ {balanced, {}}` (here `none`). Here `penalty ∈
+    /// {l2, none}` is searched too, and `c` only when there is a penalty (PyCaret keeps l2).
     public static var defaultSearchSpace: SearchSpace<Self> {
         SearchSpace([
             .categorical("penalty", \.penalty, [.l2, .none]),
@@ -42,16 +42,18 @@ extension LogisticRegression {
 }
 
 extension RidgeClassifier {
-    /// PyCaret: `alpha ~ U(1e-10, 1)`, `fit_intercept ∈ {true, false}`.
+    /// PyCaret: `alpha ~ U(0.001, 10)`, `fit_intercept ∈ {true, false}`.
     public static var defaultSearchSpace: SearchSpace<Self> {
-        SearchSpace([.uniform("alpha", \.alpha, 0.0000000001...0.9999999999), .boolean("fitsIntercept", \.fitsIntercept)])
+        SearchSpace([.uniform("alpha", \.alpha, 0.001...10), .boolean("fitsIntercept", \.fitsIntercept)])
     }
 }
 
 extension LinearSVMClassifier {
-    /// PyCaret (SGD linear SVM): `alpha ~ U(1e-10, 1)`, `fit_intercept ∈ {true, false}`.
+    /// PyCaret (`SGDClassifier`): `alpha ~ logU(1e-10, 0.9999999999)`, `fit_intercept ∈ {true,
+    /// false}`. PyCaret's `penalty`, `l1_ratio`, `learning_rate` and `eta0` are not searched: this
+    /// model solves the L2 hinge objective exactly, with no SGD schedule.
     public static var defaultSearchSpace: SearchSpace<Self> {
-        SearchSpace([.uniform("alpha", \.alpha, 0.0000000001...0.9999999999), .boolean("fitsIntercept", \.fitsIntercept)],
+        SearchSpace([.logUniform("alpha", \.alpha, 0.0000000001...0.9999999999), .boolean("fitsIntercept", \.fitsIntercept)],
                     available: [.logUniform("tolerance", \.tolerance, 1e-6...1e-2)])
     }
 }
@@ -79,7 +81,7 @@ extension Lasso {
 }
 
 extension ElasticNet {
-    /// PyCaret: `alpha ~ U(0, 1)`, `l1_ratio ~ U(0.01, 1)`, `fit_intercept ∈ {true, false}`.
+    /// PyCaret: `alpha ~ U(0, 1)`, `l1_ratio ~ U(0.01, 0.9999999999)`, `fit_intercept ∈ {true, false}`.
     public static var defaultSearchSpace: SearchSpace<Self> {
         SearchSpace([.uniform("alpha", \.alpha, 0...1), .uniform("l1Ratio", \.l1Ratio, 0.01...0.9999999999),
                      .boolean("fitsIntercept", \.fitsIntercept)],
@@ -88,7 +90,8 @@ extension ElasticNet {
 }
 
 extension BayesianRidge {
-    /// PyCaret: `alpha_1, alpha_2, lambda_1, lambda_2 ~ logU(1e-10, 1)`, `fit_intercept`.
+    /// PyCaret: `alpha_1, alpha_2, lambda_1, lambda_2 ~ logU(1e-10, 0.9999999999)`, `fit_intercept`;
+    /// PyCaret's `compute_score` only records the evidence and is not searched.
     public static var defaultSearchSpace: SearchSpace<Self> {
         SearchSpace([
             .logUniform("alpha1", \.alpha1, 0.0000000001...0.9999999999),
@@ -101,17 +104,18 @@ extension BayesianRidge {
 }
 
 extension HuberRegressor {
-    /// PyCaret: `epsilon ~ U(1, 2)`, `alpha ~ logU(1e-10, 1)`, `fit_intercept`.
+    /// PyCaret: `epsilon ~ U(1, 2)`, `alpha ~ U(1e-10, 0.9999999999)`, `fit_intercept`.
     public static var defaultSearchSpace: SearchSpace<Self> {
         SearchSpace([.uniform("epsilon", \.epsilon, 1...2),
-                     .logUniform("alpha", \.alpha, 0.0000000001...0.9999999999),
+                     .uniform("alpha", \.alpha, 0.0000000001...0.9999999999),
                      .boolean("fitsIntercept", \.fitsIntercept)])
     }
 }
 
 extension Lars {
-    /// PyCaret tunes `eps`, which this Lars does not have; here the active-set size and
-    /// `fit_intercept` are searched.
+    /// PyCaret: `eps ~ U(1e-5, 0.1)`, `fit_intercept`. `eps` (scikit-learn's regularisation of
+    /// the Cholesky diagonal) does not exist in this LARS, so the active-set size
+    /// (`n_nonzero_coefs`) ~ IntU(1, 100) is searched in its place.
     public static var defaultSearchSpace: SearchSpace<Self> {
         SearchSpace([.integer("nonzeroCoefficients", \.nonzeroCoefficients, 1...100),
                      .boolean("fitsIntercept", \.fitsIntercept)])
@@ -119,7 +123,8 @@ extension Lars {
 }
 
 extension LinearSVMRegressor {
-    /// PyCaret (SVR): `C ~ U(0, 10)` (from 0.001: C must be positive), `epsilon ~ U(1, 2)`.
+    /// PyCaret (SVR): `C ~ U(0, 10)` (from 0.001: C must be positive), `epsilon ~ U(1, 2)`;
+    /// PyCaret's `shrinking` (a libsvm speed heuristic) does not apply to this solver.
     public static var defaultSearchSpace: SearchSpace<Self> {
         SearchSpace([.uniform("c", \.c, 0.001...10), .uniform("epsilon", \.epsilon, 1...2)],
                     available: [.boolean("fitsIntercept", \.fitsIntercept)])
@@ -127,15 +132,17 @@ extension LinearSVMRegressor {
 }
 
 extension LassoLars {
-    /// PyCaret: `alpha ~ U(1e-7, 1)` (searched on a log scale here), `fit_intercept`.
+    /// PyCaret: `alpha ~ logU(1e-10, 0.9999999999)`, `eps ~ U(1e-5, 0.1)`, `fit_intercept`; `eps`
+    /// (scikit-learn's regularisation of the Cholesky diagonal) does not exist in this LARS.
     public static var defaultSearchSpace: SearchSpace<Self> {
-        SearchSpace([.logUniform("alpha", \.alpha, 1e-7...1), .boolean("fitsIntercept", \.fitsIntercept)])
+        SearchSpace([.logUniform("alpha", \.alpha, 0.0000000001...0.9999999999), .boolean("fitsIntercept", \.fitsIntercept)])
     }
 }
 
 extension OrthogonalMatchingPursuit {
-    /// PyCaret: `n_nonzero_coefs ~ IntU(1, features)`; here 1…10 (a count above the number of
-    /// features is capped by the model), `fit_intercept`.
+    /// PyCaret: `n_nonzero_coefs ~ IntU(1, features)`; here IntU(1, 10), PyCaret's range on the
+    /// 10-feature diabetes data (a count above the number of features is capped by the model),
+    /// `fit_intercept`.
     public static var defaultSearchSpace: SearchSpace<Self> {
         SearchSpace([
             .custom("nonzeroCoefficients", .integer(lower: 1, upper: 10)) { e, v in
@@ -147,27 +154,34 @@ extension OrthogonalMatchingPursuit {
 }
 
 extension ARDRegression {
-    /// PyCaret: the four Gamma prior parameters ~ U(1e-10, 1) (log scale here),
-    /// `threshold_lambda ~ IntU(5000, 60000)`, `fit_intercept`.
+    /// PyCaret: the four Gamma prior parameters ~ logU(1e-10, 0.9999999999),
+    /// `threshold_lambda ~ IntU(1000, 100000)` (integers written into the real threshold),
+    /// `fit_intercept`; PyCaret's `compute_score` only records the evidence and is not searched.
     public static var defaultSearchSpace: SearchSpace<Self> {
-        SearchSpace([
-            .logUniform("alpha1", \.alpha1, 1e-10...1), .logUniform("alpha2", \.alpha2, 1e-10...1),
-            .logUniform("lambda1", \.lambda1, 1e-10...1), .logUniform("lambda2", \.lambda2, 1e-10...1),
-            .uniform("thresholdLambda", \.thresholdLambda, 5000...60000), .boolean("fitsIntercept", \.fitsIntercept),
+        let prior = 0.0000000001...0.9999999999
+        return SearchSpace([
+            .logUniform("alpha1", \.alpha1, prior), .logUniform("alpha2", \.alpha2, prior),
+            .logUniform("lambda1", \.lambda1, prior), .logUniform("lambda2", \.lambda2, prior),
+            .custom("thresholdLambda", .integer(lower: 1000, upper: 100_000)) { e, v in
+                if let x = v.number { e.thresholdLambda = x }
+            },
+            .boolean("fitsIntercept", \.fitsIntercept),
         ])
     }
 }
 
 extension RANSACRegressor {
-    /// PyCaret: `max_trials ~ IntU(1, 20)` and the stop probability.
+    /// PyCaret: `max_trials ~ IntU(1, 20)`, `stop_probability ~ U(0, 1)`; PyCaret's `min_samples`,
+    /// `max_skips`, `stop_n_inliers` and `loss` are not implemented here.
     public static var defaultSearchSpace: SearchSpace<Self> {
-        SearchSpace([.integer("maxTrials", \.maxTrials, 1...20), .uniform("stopProbability", \.stopProbability, 0.9...1)])
+        SearchSpace([.integer("maxTrials", \.maxTrials, 1...20), .uniform("stopProbability", \.stopProbability, 0...1)])
     }
 }
 
 extension TheilSenRegressor {
-    /// PyCaret: `max_subpopulation ~ IntU(5000, 50000)`, `fit_intercept`.
+    /// PyCaret: `fit_intercept` only; the subpopulation size can be searched on request.
     public static var defaultSearchSpace: SearchSpace<Self> {
-        SearchSpace([.integer("maxSubpopulation", \.maxSubpopulation, 5000...50000), .boolean("fitsIntercept", \.fitsIntercept)])
+        SearchSpace([.boolean("fitsIntercept", \.fitsIntercept)],
+                    available: [.integer("maxSubpopulation", \.maxSubpopulation, 5000...50000)])
     }
 }

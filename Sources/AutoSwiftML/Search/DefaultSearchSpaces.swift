@@ -1,11 +1,13 @@
 import MLCore
 import MLModels
 
-// The default search spaces follow PyCaret's `tune_distributions`
-// (containers/models/classification.py and regression.py), with categorical grids as categorical
-// dimensions. Where PyCaret's lower bound is 0 but the parameter must be positive (`C > 0`), the
-// lower bound is 0.001 so that no draw breaks a declared constraint. Each space also lists
-// `available` parameters that are not searched unless a domain is given for them.
+// The default search spaces follow PyCaret 3.3.2's `tune_distribution`s
+// (containers/models/classification.py and regression.py): same parameters, kinds (uniform, log,
+// int, categorical), bounds and labels. Where PyCaret's lower bound is 0 but the parameter must be
+// positive (`C > 0`), the lower bound is 0.001 so that no draw breaks a declared constraint. Each
+// space also lists `available` parameters that are not searched unless a domain is given for them.
+// Tests/AutoSwiftMLTests/Search/PyCaretSpaceConformanceTests.swift checks every space against a
+// dump of PyCaret's distributions and holds the one table of deliberate differences, with reasons.
 
 /// The default search space of every registry entry, keyed by (problem kind, model ID).
 public enum DefaultSearchSpaces {

@@ -8,14 +8,18 @@ import TestSupport
     struct ValueRef: Decodable { let predict: [Double]; let r2: Double }
 
     /// The naive twin of `NeighborSearch.kNearest`: exact distances, a stable sort of all of them.
-    static func naiveNearest(train: Matrix, queries: Matrix, k: Int) -> ([Int32], [Double]) {
+    static func naiveNearest(train: Matrix, queries: Matrix, k: Int,
+                             metric: NeighborMetric = .euclidean) -> ([Int32], [Double]) {
         var idx = [Int32](), dist = [Double]()
         for q in 0..<queries.rowCount {
             var all: [(Double, Int)] = []
             for i in 0..<train.rowCount {
                 var s = 0.0
-                for j in 0..<train.columnCount { let t = train[i, j] - queries[q, j]; s += t * t }
-                all.append((s.squareRoot(), i))
+                for j in 0..<train.columnCount {
+                    let t = train[i, j] - queries[q, j]
+                    s += metric == .euclidean ? t * t : abs(t)
+                }
+                all.append((metric == .euclidean ? s.squareRoot() : s, i))
             }
             all.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
             for r in 0..<k { idx.append(Int32(all[r].1)); dist.append(all[r].0) }
@@ -46,6 +50,70 @@ import TestSupport
         #expect(oneThread.indices == fast.indices && oneThread.distances == fast.distances)
         #expect(NeighborSearch.blockSize(trainingRows: 100_000) == 41)
         #expect(NeighborSearch.blockSize(trainingRows: 10) == 1024)
+    }
+
+    /// The Manhattan kernel against the naive twin: exact sums in feature order, so indices and
+    /// distances agree bit for bit, ties included, for any block size and thread count.
+    @Test func manhattanKernelMatchesNaiveTwin() throws {
+        var rng = RandomStream(seed: 8)
+        let train = try Matrix(rows: (0..<300).map { _ in (0..<4).map { _ in Double(rng.nextInt(below: 4)) } })
+        let queries = try Matrix(rows: (0..<70).map { _ in (0..<4).map { _ in Double(rng.nextInt(below: 4)) } })
+        for k in [1, 5, 17] {
+            let fast = NeighborSearch.kNearest(train: train, queries: queries, k: k, metric: .manhattan, threads: 2)
+            let naive = Self.naiveNearest(train: train, queries: queries, k: k, metric: .manhattan)
+            #expect(fast.indices == naive.0)
+            #expect(fast.distances == naive.1)
+        }
+        let t2 = try Matrix(rows: (0..<200).map { _ in (0..<6).map { _ in rng.nextNormal() } })
+        let q2 = try Matrix(rows: (0..<50).map { _ in (0..<6).map { _ in rng.nextNormal() } })
+        let fast = NeighborSearch.kNearest(train: t2, queries: q2, k: 7, metric: .manhattan, threads: 2, blockSize: 7)
+        let naive = Self.naiveNearest(train: t2, queries: q2, k: 7, metric: .manhattan)
+        #expect(fast.indices == naive.0 && fast.distances == naive.1)
+        let oneThread = NeighborSearch.kNearest(train: t2, queries: q2, k: 7, metric: .manhattan, threads: 1, blockSize: 3)
+        #expect(oneThread.indices == fast.indices && oneThread.distances == fast.distances)
+        // A hand-checked case: |0−1| + |0−2| = 3 and |4−1| + |0−2| = 5.
+        let small = NeighborSearch.kNearest(train: try Matrix(rows: [[0, 0], [4, 0]]), queries: try Matrix(rows: [[1, 2]]),
+                                            k: 2, metric: .manhattan)
+        #expect(small.indices == [0, 1] && small.distances == [3, 5])
+    }
+
+    @Test(arguments: ["titanic", "wine"])
+    func manhattanClassifierMatchesScikitLearn(_ name: String) throws {
+        let data = try ClassicDataFixture.load(name)
+        let refs = try loadClassic("knn_manhattan.json", as: [String: AnyClassEntry].self)[name]!
+        let train = try data.trainingData(classification: true)
+        let test = try data.testFeatures
+        var rng = RandomStream(seed: 0)
+        for k in [1, 5, 15] {
+            let ties = Set(refs.ties["k\(k)_ties"] ?? [])
+            for weighting in NeighborWeighting.allCases {
+                let ref = refs.results["k\(k)_\(weighting.rawValue)"]!
+                let model = try KNeighborsClassifier(neighborCount: k, weighting: weighting, metric: .manhattan).fit(train, using: &rng)
+                guard case let .classes(pred) = try model.predict(test) else { Issue.record("not classes"); return }
+                let proba = try model.predictProbabilities(test)
+                for i in 0..<pred.count where !ties.contains(i) {
+                    #expect(Int(pred[i]) == ref.predict[i], "k=\(k) \(weighting) row \(i)")
+                    #expect(maxAbsoluteError(proba.row(i), ref.proba[i]) < 1e-7, "k=\(k) \(weighting) row \(i)")
+                }
+                #expect(abs(accuracy(.classes(pred), data.testClasses) - ref.accuracy) <= 0.02)
+            }
+        }
+    }
+
+    @Test func manhattanRegressorMatchesScikitLearn() throws {
+        let data = try ClassicDataFixture.load("diabetes")
+        let refs = try loadClassic("knn_manhattan.json", as: [String: AnyValueEntry].self)["diabetes"]!
+        let train = try data.trainingData(classification: false)
+        var rng = RandomStream(seed: 0)
+        for k in [1, 5, 15] {
+            #expect(refs.ties["k\(k)_ties"] == [])
+            for weighting in NeighborWeighting.allCases {
+                let ref = refs.results["k\(k)_\(weighting.rawValue)"]!
+                let model = try KNeighborsRegressor(neighborCount: k, weighting: weighting, metric: .manhattan).fit(train, using: &rng)
+                guard case let .values(pred) = try model.predict(try data.testFeatures) else { Issue.record("not values"); return }
+                #expect(maxRelativeError(pred, ref.predict) < 1e-10)
+            }
+        }
     }
 
     @Test(arguments: ["titanic", "wine"])

@@ -46,7 +46,8 @@ import Glibc
 
     /// The naive twin of `SMOSolver`: the full kernel matrix and the maximal violating pair
     /// (first-order selection), each step solved and clipped by plain formulas.
-    static func naiveSMO(_ x: Matrix, _ y: [Double], c: Double, gamma: Double, tol: Double) -> [Double] {
+    static func naiveSMO(_ x: Matrix, _ y: [Double], cPositive: Double, cNegative: Double, gamma: Double, tol: Double) -> [Double] {
+        func c(_ t: Int) -> Double { y[t] > 0 ? cPositive : cNegative }
         let n = y.count
         var k = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
         for i in 0..<n { for j in 0..<n {
@@ -64,8 +65,8 @@ import Glibc
             var i = -1, j = -1, up = -Double.infinity, low = Double.infinity
             for t in 0..<n {
                 let v = -y[t] * g[t]
-                let inUp = (y[t] > 0 && alpha[t] < c) || (y[t] < 0 && alpha[t] > 0)
-                let inLow = (y[t] > 0 && alpha[t] > 0) || (y[t] < 0 && alpha[t] < c)
+                let inUp = (y[t] > 0 && alpha[t] < c(t)) || (y[t] < 0 && alpha[t] > 0)
+                let inLow = (y[t] > 0 && alpha[t] > 0) || (y[t] < 0 && alpha[t] < c(t))
                 if inUp && v > up { up = v; i = t }
                 if inLow && v < low { low = v; j = t }
             }
@@ -73,8 +74,8 @@ import Glibc
             // Move along y_i·e_i − y_j·e_j by the unconstrained optimum, clipped to the box.
             let eta = max(1e-12, k[i][i] + k[j][j] - 2 * k[i][j])
             var step = (up - low) / eta
-            step = min(step, y[i] > 0 ? c - alpha[i] : alpha[i])
-            step = min(step, y[j] > 0 ? alpha[j] : c - alpha[j])
+            step = min(step, y[i] > 0 ? c(i) - alpha[i] : alpha[i])
+            step = min(step, y[j] > 0 ? alpha[j] : c(j) - alpha[j])
             alpha[i] += y[i] * step
             alpha[j] -= y[j] * step
         }
@@ -85,24 +86,40 @@ import Glibc
         var rng = RandomStream(seed: 4)
         let x = try Matrix(rows: (0..<30).map { _ in (0..<2).map { _ in rng.nextNormal() } })
         let y: [Double] = (0..<30).map { x[$0, 0] + 0.5 * x[$0, 1] + 0.4 * rng.nextNormal() > 0 ? 1 : -1 }
-        var cache = RBFKernelCache(x: x, gamma: 0.5, megabytes: 1)
-        let fast = SMOSolver.solve(y: y, c: 2, tol: 1e-8, maxIterations: 1_000_000, kernel: &cache)
-        let naive = Self.naiveSMO(x, y, c: 2, gamma: 0.5, tol: 1e-8)
-        #expect(fast.converged)
-        #expect(maxAbsoluteError(fast.alpha, naive) < 1e-5)
-        #expect(abs(zip(fast.alpha, y).reduce(0) { $0 + $1.0 * $1.1 }) < 1e-9)   // yᵀα = 0
+        // One box for both classes, then per-class boxes (class weights), some of them active.
+        for (cp, cn) in [(2.0, 2.0), (2.0, 0.3), (0.25, 3.0)] {
+            var cache = RBFKernelCache(x: x, gamma: 0.5, megabytes: 1)
+            let fast = SMOSolver.solve(y: y, cPositive: cp, cNegative: cn, tol: 1e-8, maxIterations: 1_000_000, kernel: &cache)
+            let naive = Self.naiveSMO(x, y, cPositive: cp, cNegative: cn, gamma: 0.5, tol: 1e-8)
+            #expect(fast.converged)
+            #expect(maxAbsoluteError(fast.alpha, naive) < 1e-5, "Cp = \(cp), Cn = \(cn)")
+            #expect(abs(zip(fast.alpha, y).reduce(0) { $0 + $1.0 * $1.1 }) < 1e-9)   // yᵀα = 0
+            for t in 0..<y.count { #expect(fast.alpha[t] >= 0 && fast.alpha[t] <= (y[t] > 0 ? cp : cn) + 1e-12) }
+            if cp != cn { #expect(fast.alpha.indices.contains { fast.alpha[$0] == (y[$0] > 0 ? cp : cn) }) }
+        }
     }
 
     @Test(arguments: ["titanic", "wine"])
     func matchesScikitLearn(_ name: String) throws {
+        try checkAgainstScikitLearn(name, fixture: "svc.json", classWeight: .none)
+    }
+
+    /// `class_weight="balanced"`: C times n / (classes × class rows), per class (svc_balanced.json).
+    @Test(arguments: ["titanic", "wine"])
+    func balancedClassWeightMatchesScikitLearn(_ name: String) throws {
+        try checkAgainstScikitLearn(name, fixture: "svc_balanced.json", classWeight: .balanced)
+    }
+
+    /// Decision values, support counts, accuracy and probabilities against one fixture file.
+    func checkAgainstScikitLearn(_ name: String, fixture: String, classWeight: SVC.ClassWeight) throws {
         let data = try ClassicDataFixture.load(name)
-        let refs = try loadClassic("svc.json", as: [String: [String: Ref]].self)[name]!
+        let refs = try loadClassic(fixture, as: [String: [String: Ref]].self)[name]!
         let train = try data.trainingData(classification: true)
         let test = try data.testFeatures
         var rng = RandomStream(seed: 0)
         for (key, gamma) in [("auto", SVCGamma.auto), ("scale", SVCGamma.scale)] {
             let ref = refs[key]!
-            let plain = try SVC(gamma: gamma, estimatesProbabilities: false).fit(train, using: &rng)
+            let plain = try SVC(gamma: gamma, estimatesProbabilities: false, classWeight: classWeight).fit(train, using: &rng)
             #expect(isClose(plain.gamma, ref.gamma_value, rel: 1e-12))
             let d = try plain.decisionValues(test)
             // libsvm stops at the same tolerance, so decision values agree to about tol.
@@ -115,7 +132,7 @@ import Glibc
             #expect(abs(plain.supportVectors.rowCount - supportCount) <= max(1, supportCount / 50))
             #expect(abs(accuracy(try plain.predict(test), data.testClasses) - ref.accuracy) <= 0.02)
 
-            let model = try SVC(gamma: gamma).fit(train, using: &rng)
+            let model = try SVC(gamma: gamma, classWeight: classWeight).fit(train, using: &rng)
             #expect(abs(accuracy(try model.predict(test), data.testClasses) - ref.proba_accuracy) <= 0.02)
             let p = try model.predictProbabilities(test)
             var meanDifference = 0.0

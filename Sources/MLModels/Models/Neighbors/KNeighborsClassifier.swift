@@ -1,32 +1,37 @@
 import MLCore
 
-/// k-nearest-neighbours classification under the Euclidean distance (brute force, BLAS).
+/// k-nearest-neighbours classification under the Euclidean (brute force, BLAS) or the Manhattan
+/// distance.
 ///
 /// Matches scikit-learn `KNeighborsClassifier(n_neighbors=5, weights="uniform",
-/// metric="minkowski", p=2)`: the class probabilities are the (weighted) share of each class among
+/// metric="minkowski", p=2)` (with `metric = .manhattan`, `metric="manhattan"`): the class probabilities are the (weighted) share of each class among
 /// the `neighborCount` nearest training rows (all of them when there are fewer; scikit-learn
 /// raises there), and the prediction is the most probable class (ties go to the lower class index).
 /// Neighbours at equal distance are taken in training-row order.
 /// Sample weights are not used (scikit-learn has none either).
 ///
-/// Defaults: `neighborCount = 5`, `weighting = .uniform`.
+/// Defaults: `neighborCount = 5`, `weighting = .uniform`, `metric = .euclidean`.
 /// PyCaret ID `"knn"`, "K Neighbors Classifier".
 public struct KNeighborsClassifier: Estimator {
     /// How many neighbours vote (`n_neighbors`).
     public var neighborCount: Int
     /// How the votes are weighted.
     public var weighting: NeighborWeighting
+    /// The distance (`metric`; default Euclidean).
+    public var metric: NeighborMetric
 
-    /// The defaults: 5 neighbours, uniform votes.
+    /// The defaults: 5 neighbours, uniform votes, Euclidean distance.
     public init() {
         neighborCount = 5
         weighting = .uniform
+        metric = .euclidean
     }
 
-    /// A classifier with `neighborCount` neighbours and the given weighting.
-    public init(neighborCount: Int = 5, weighting: NeighborWeighting = .uniform) {
+    /// A classifier with `neighborCount` neighbours, the given weighting and distance.
+    public init(neighborCount: Int = 5, weighting: NeighborWeighting = .uniform, metric: NeighborMetric = .euclidean) {
         self.neighborCount = neighborCount
         self.weighting = weighting
+        self.metric = metric
     }
 
     /// `"knn"`.
@@ -51,7 +56,7 @@ public struct KNeighborsClassifier: Estimator {
         try checkTrainingData(data)
         let (y, k) = try ClassicSupport.classTarget(data, estimator: Self.displayName)
         let used = min(neighborCount, data.features.rowCount)
-        return Model(neighborCount: used, weighting: weighting, classCount: k, training: data.features, classes: y)
+        return Model(neighborCount: used, weighting: weighting, metric: metric, classCount: k, training: data.features, classes: y)
     }
 
     /// A fitted k-nearest-neighbours classifier: the training rows and their classes.
@@ -60,6 +65,8 @@ public struct KNeighborsClassifier: Estimator {
         public let neighborCount: Int
         /// How the votes are weighted.
         public let weighting: NeighborWeighting
+        /// The distance.
+        public let metric: NeighborMetric
         /// The number of classes.
         public let classCount: Int
         /// The training rows.
@@ -76,7 +83,7 @@ public struct KNeighborsClassifier: Estimator {
         public func neighbors(_ features: Matrix) throws -> (indices: [Int32], distances: [Double]) {
             try checkPredictionInput(features)
             if features.rowCount == 0 { return ([], []) }
-            return NeighborSearch.kNearest(train: training, queries: features, k: neighborCount)
+            return NeighborSearch.kNearest(train: training, queries: features, k: neighborCount, metric: metric)
         }
 
         /// The weighted share of each class among the neighbours (rows × classes).

@@ -1,30 +1,36 @@
 import MLCore
 
-/// k-nearest-neighbours regression under the Euclidean distance (brute force, BLAS).
+/// k-nearest-neighbours regression under the Euclidean (brute force, BLAS) or the Manhattan
+/// distance.
 ///
-/// Matches scikit-learn `KNeighborsRegressor(n_neighbors=5, weights="uniform")`: the prediction
+/// Matches scikit-learn `KNeighborsRegressor(n_neighbors=5, weights="uniform")` (with
+/// `metric = .manhattan`, `metric="manhattan"`): the prediction
 /// is the (weighted) mean of the `neighborCount` nearest training targets (all of them when there
 /// are fewer training rows; scikit-learn raises there). Neighbours at equal distance are taken in
 /// training-row order.
 ///
-/// Defaults: `neighborCount = 5`, `weighting = .uniform`.
+/// Defaults: `neighborCount = 5`, `weighting = .uniform`, `metric = .euclidean`.
 /// PyCaret ID `"knn"`, "K Neighbors Regressor".
 public struct KNeighborsRegressor: Estimator {
     /// How many neighbours are averaged (`n_neighbors`).
     public var neighborCount: Int
     /// How they are weighted.
     public var weighting: NeighborWeighting
+    /// The distance (`metric`; default Euclidean).
+    public var metric: NeighborMetric
 
-    /// The defaults: 5 neighbours, uniform weights.
+    /// The defaults: 5 neighbours, uniform weights, Euclidean distance.
     public init() {
         neighborCount = 5
         weighting = .uniform
+        metric = .euclidean
     }
 
-    /// A regressor with `neighborCount` neighbours and the given weighting.
-    public init(neighborCount: Int = 5, weighting: NeighborWeighting = .uniform) {
+    /// A regressor with `neighborCount` neighbours, the given weighting and distance.
+    public init(neighborCount: Int = 5, weighting: NeighborWeighting = .uniform, metric: NeighborMetric = .euclidean) {
         self.neighborCount = neighborCount
         self.weighting = weighting
+        self.metric = metric
     }
 
     /// `"knn"`.
@@ -48,7 +54,7 @@ public struct KNeighborsRegressor: Estimator {
         try checkTrainingData(data)
         let y = try ClassicSupport.valueTarget(data, estimator: Self.displayName)
         let k = min(neighborCount, data.features.rowCount)
-        return Model(neighborCount: k, weighting: weighting, training: data.features, values: y)
+        return Model(neighborCount: k, weighting: weighting, metric: metric, training: data.features, values: y)
     }
 
     /// A fitted k-nearest-neighbours regressor: the training rows and their targets.
@@ -57,6 +63,8 @@ public struct KNeighborsRegressor: Estimator {
         public let neighborCount: Int
         /// How they are weighted.
         public let weighting: NeighborWeighting
+        /// The distance.
+        public let metric: NeighborMetric
         /// The training rows.
         public let training: Matrix
         /// The training targets.
@@ -71,7 +79,7 @@ public struct KNeighborsRegressor: Estimator {
             try checkPredictionInput(features)
             if features.rowCount == 0 { return .values([]) }
             let k = neighborCount
-            let (idx, dist) = NeighborSearch.kNearest(train: training, queries: features, k: k)
+            let (idx, dist) = NeighborSearch.kNearest(train: training, queries: features, k: k, metric: metric)
             var out = [Double](repeating: 0, count: features.rowCount)
             for q in 0..<features.rowCount {
                 let w = weighting.weights(dist[(q * k)..<((q + 1) * k)])

@@ -3,7 +3,10 @@ import MLCore
 /// Sequential minimal optimisation for the binary C-SVC dual, as libsvm's `Solver` (without
 /// shrinking):
 ///
-///     min ½αᵀQα − eᵀα   s.t.  yᵀα = 0,  0 ≤ α ≤ C,   Q_ij = y_i·y_j·K(x_i, x_j)
+///     min ½αᵀQα − eᵀα   s.t.  yᵀα = 0,  0 ≤ α_t ≤ C_t,   Q_ij = y_i·y_j·K(x_i, x_j)
+///
+/// where `C_t` is `cPositive` for `y_t = +1` and `cNegative` for `y_t = −1` (libsvm's `Cp`, `Cn`:
+/// `C` times each class's weight).
 ///
 /// Each step picks a pair by libsvm's second-order working-set selection (WSS2, Fan, Chen & Lin
 /// 2005), solves the two-variable sub-problem in closed form, clips it to the box and updates the
@@ -25,8 +28,9 @@ enum SMOSolver {
 
     static let tau = 1e-12
 
-    /// Solves the dual for labels `y` (±1) with box `c`.
-    static func solve(y: [Double], c: Double, tol: Double, maxIterations: Int, kernel: inout RBFKernelCache) -> Solution {
+    /// Solves the dual for labels `y` (±1) with boxes `cPositive` (for +1) and `cNegative` (for −1).
+    static func solve(y: [Double], cPositive: Double, cNegative: Double, tol: Double, maxIterations: Int,
+                      kernel: inout RBFKernelCache) -> Solution {
         let n = y.count
         var alpha = [Double](repeating: 0, count: n)
         var g = [Double](repeating: -1, count: n)
@@ -35,13 +39,15 @@ enum SMOSolver {
         while iterations < maxIterations {
             // budget: checked every 64 iterations; the CV loop reports the cut
             if iterations & 63 == 0, Interruption.current?.isInterrupted == true { break }
-            guard let (i, j) = selectWorkingSet(y: y, alpha: alpha, gradient: g, c: c, tol: tol, kernel: &kernel) else {
+            guard let (i, j) = selectWorkingSet(y: y, alpha: alpha, gradient: g, cPositive: cPositive,
+                                                cNegative: cNegative, tol: tol, kernel: &kernel) else {
                 converged = true
                 break
             }
             iterations += 1
             let ki = kernel.row(i), kj = kernel.row(j)
             let oldI = alpha[i], oldJ = alpha[j]
+            let cI = y[i] > 0 ? cPositive : cNegative, cJ = y[j] > 0 ? cPositive : cNegative
             if y[i] != y[j] {
                 var quad = 2 - 2 * ki[j]                      // QD_i + QD_j + 2·Q_ij with Q_ij = −K_ij
                 if quad <= 0 { quad = tau }
@@ -54,10 +60,10 @@ enum SMOSolver {
                 } else {
                     if alpha[i] < 0 { alpha[i] = 0; alpha[j] = -diff }
                 }
-                if diff > 0 {                                   // diff > C_i − C_j with C_i = C_j
-                    if alpha[i] > c { alpha[i] = c; alpha[j] = c - diff }
+                if diff > cI - cJ {
+                    if alpha[i] > cI { alpha[i] = cI; alpha[j] = cI - diff }
                 } else {
-                    if alpha[j] > c { alpha[j] = c; alpha[i] = c + diff }
+                    if alpha[j] > cJ { alpha[j] = cJ; alpha[i] = cJ + diff }
                 }
             } else {
                 var quad = 2 - 2 * ki[j]                      // QD_i + QD_j − 2·Q_ij with Q_ij = K_ij
@@ -66,13 +72,13 @@ enum SMOSolver {
                 let sum = alpha[i] + alpha[j]
                 alpha[i] -= delta
                 alpha[j] += delta
-                if sum > c {
-                    if alpha[i] > c { alpha[i] = c; alpha[j] = sum - c }
+                if sum > cI {
+                    if alpha[i] > cI { alpha[i] = cI; alpha[j] = sum - cI }
                 } else {
                     if alpha[j] < 0 { alpha[j] = 0; alpha[i] = sum }
                 }
-                if sum > c {
-                    if alpha[j] > c { alpha[j] = c; alpha[i] = sum - c }
+                if sum > cJ {
+                    if alpha[j] > cJ { alpha[j] = cJ; alpha[i] = sum - cJ }
                 } else {
                     if alpha[i] < 0 { alpha[i] = 0; alpha[j] = sum }
                 }
@@ -89,19 +95,20 @@ enum SMOSolver {
                 }
             }
         }
-        return Solution(alpha: alpha, rho: rho(y: y, alpha: alpha, gradient: g, c: c), iterations: iterations, converged: converged)
+        return Solution(alpha: alpha, rho: rho(y: y, alpha: alpha, gradient: g, cPositive: cPositive, cNegative: cNegative),
+                        iterations: iterations, converged: converged)
     }
 
     /// libsvm's WSS2: `i` maximises `−y_t·G_t` over I_up; `j` minimises the second-order decrease
     /// over I_low. Returns nil when the KKT violation is below `tol`.
-    static func selectWorkingSet(y: [Double], alpha: [Double], gradient g: [Double], c: Double, tol: Double,
-                                 kernel: inout RBFKernelCache) -> (Int, Int)? {
+    static func selectWorkingSet(y: [Double], alpha: [Double], gradient g: [Double], cPositive: Double,
+                                 cNegative: Double, tol: Double, kernel: inout RBFKernelCache) -> (Int, Int)? {
         let n = y.count
         var gMax = -Double.infinity, gMax2 = -Double.infinity
         var iBest = -1
         for t in 0..<n {
             if y[t] > 0 {
-                if alpha[t] < c, -g[t] >= gMax { gMax = -g[t]; iBest = t }
+                if alpha[t] < cPositive, -g[t] >= gMax { gMax = -g[t]; iBest = t }
             } else {
                 if alpha[t] > 0, g[t] >= gMax { gMax = g[t]; iBest = t }
             }
@@ -122,7 +129,7 @@ enum SMOSolver {
                     if objective <= best { best = objective; jBest = t }
                 }
             } else {
-                guard alpha[t] < c else { continue }
+                guard alpha[t] < cNegative else { continue }
                 let gradDiff = gMax - g[t]
                 if -g[t] >= gMax2 { gMax2 = -g[t] }
                 if gradDiff > 0 {
@@ -139,13 +146,13 @@ enum SMOSolver {
 
     /// libsvm's `calculate_rho`: the mean of `y_t·G_t` over free variables, else the middle of the
     /// feasible interval.
-    static func rho(y: [Double], alpha: [Double], gradient g: [Double], c: Double) -> Double {
+    static func rho(y: [Double], alpha: [Double], gradient g: [Double], cPositive: Double, cNegative: Double) -> Double {
         var upper = Double.infinity, lower = -Double.infinity
         var freeCount = 0
         var freeSum = 0.0
         for t in 0..<y.count {
             let yg = y[t] * g[t]
-            if alpha[t] >= c {
+            if alpha[t] >= (y[t] > 0 ? cPositive : cNegative) {
                 if y[t] < 0 { upper = min(upper, yg) } else { lower = max(lower, yg) }
             } else if alpha[t] <= 0 {
                 if y[t] > 0 { upper = min(upper, yg) } else { lower = max(lower, yg) }

@@ -24,14 +24,27 @@ public enum SVCGamma: Codable, Sendable, Hashable {
 /// `predict` uses the votes, which can disagree on a few borderline rows). When off,
 /// `predictProbabilities` returns the vote's class with probability 1.
 ///
+/// Class weights (`classWeight = .balanced`, scikit-learn `class_weight="balanced"`) multiply `C`
+/// per class, as libsvm's `Cp`/`Cn` in each pair's problem and its probability folds; the weights
+/// are n / (present classes × rows of the class) over the whole training set. Sample weights are
+/// not used.
+///
 /// Differences from libsvm: no shrinking heuristic (same optimum, more kernel rows); the kernel is
 /// computed in double precision throughout. A class listed in the target but absent from the
 /// training rows gets probability 0.
 ///
 /// Defaults (PyCaret's `rbfsvm`): `c = 1`, `gamma = .auto`, `tol = 1e-3`, `cacheMegabytes = 200`,
-/// `maxIterations = nil` (libsvm's 10⁷ cap), `estimatesProbabilities = true`.
+/// `maxIterations = nil` (libsvm's 10⁷ cap), `estimatesProbabilities = true`, `classWeight = .none`.
 /// PyCaret ID `"rbfsvm"`, "SVM - Radial Kernel".
 public struct SVC: Estimator {
+    /// Per-class multipliers of `C`.
+    public enum ClassWeight: String, Codable, Sendable, Hashable, CaseIterable {
+        /// Every class weighs 1 (scikit-learn `class_weight=None`).
+        case none
+        /// n / (present classes × rows of the class), scikit-learn's `"balanced"`.
+        case balanced
+    }
+
     /// The box constraint `C`.
     public var c: Double
     /// The kernel width rule.
@@ -44,6 +57,8 @@ public struct SVC: Estimator {
     public var maxIterations: Int?
     /// Fit Platt sigmoids for `predictProbabilities`.
     public var estimatesProbabilities: Bool
+    /// Per-class weights of `C` (default `.none`).
+    public var classWeight: ClassWeight
 
     /// PyCaret's `rbfsvm` defaults.
     public init() {
@@ -53,15 +68,18 @@ public struct SVC: Estimator {
         cacheMegabytes = 200
         maxIterations = nil
         estimatesProbabilities = true
+        classWeight = .none
     }
 
     /// An RBF SVC with the given settings.
-    public init(c: Double = 1, gamma: SVCGamma = .auto, tol: Double = 1e-3, estimatesProbabilities: Bool = true) {
+    public init(c: Double = 1, gamma: SVCGamma = .auto, tol: Double = 1e-3, estimatesProbabilities: Bool = true,
+                classWeight: ClassWeight = .none) {
         self.init()
         self.c = c
         self.gamma = gamma
         self.tol = tol
         self.estimatesProbabilities = estimatesProbabilities
+        self.classWeight = classWeight
     }
 
     /// `"rbfsvm"`.
@@ -108,6 +126,7 @@ public struct SVC: Estimator {
         for (i, cl) in y.enumerated() { rowsOfClass[Int(cl)].append(i) }
         let present = (0..<k).filter { !rowsOfClass[$0].isEmpty }
         let cap = maxIterations ?? 10_000_000
+        let boxes = classBoxes(rowsOfClass: rowsOfClass, presentCount: present.count)
 
         var pairs: [Model.Pair] = []
         var supportIndexOfRow: [Int: Int] = [:]
@@ -119,7 +138,8 @@ public struct SVC: Estimator {
                 let rows = rowsOfClass[present[a]] + rowsOfClass[present[b]]
                 let labels = rowsOfClass[present[a]].map { _ in 1.0 } + rowsOfClass[present[b]].map { _ in -1.0 }
                 let sub = x.gatheringRows(rows)
-                let solution = trainBinary(sub, labels: labels, gamma: g, maxIterations: cap)
+                let (cp, cn) = (boxes[present[a]], boxes[present[b]])
+                let solution = trainBinary(sub, labels: labels, gamma: g, cPositive: cp, cNegative: cn, maxIterations: cap)
                 var svs: [Int] = [], coefs: [Double] = []
                 for (r, alpha) in solution.alpha.enumerated() where alpha > 0 {
                     let row = rows[r]
@@ -135,7 +155,8 @@ public struct SVC: Estimator {
                 var sigmoid: [Double]? = nil
                 if estimatesProbabilities {
                     var pairStream = probabilityStream.split(UInt64(present[a] * k + present[b]))
-                    let cv = crossValidatedDecisions(sub, labels: labels, gamma: g, maxIterations: cap, using: &pairStream)
+                    let cv = crossValidatedDecisions(sub, labels: labels, gamma: g, cPositive: cp, cNegative: cn,
+                                                     maxIterations: cap, using: &pairStream)
                     let (pa, pb) = PlattScaling.fitSigmoid(decisions: cv, labels: labels)
                     sigmoid = [pa, pb]
                 }
@@ -147,15 +168,27 @@ public struct SVC: Estimator {
                      supportVectors: x.gatheringRows(supportRows), pairs: pairs)
     }
 
-    /// One binary problem on rows `x` with ±1 `labels`.
-    func trainBinary(_ x: Matrix, labels: [Double], gamma g: Double, maxIterations cap: Int) -> SMOSolver.Solution {
+    /// `C` times each class's weight (libsvm's per-class `C`); entries of absent classes are unused.
+    func classBoxes(rowsOfClass: [[Int]], presentCount: Int) -> [Double] {
+        let n = rowsOfClass.reduce(0) { $0 + $1.count }
+        return rowsOfClass.map { rows in
+            switch classWeight {
+            case .none: return c
+            case .balanced: return rows.isEmpty ? c : c * (Double(n) / (Double(presentCount) * Double(rows.count)))
+            }
+        }
+    }
+
+    /// One binary problem on rows `x` with ±1 `labels` and boxes `cPositive` (+1), `cNegative` (−1).
+    func trainBinary(_ x: Matrix, labels: [Double], gamma g: Double, cPositive: Double, cNegative: Double,
+                     maxIterations cap: Int) -> SMOSolver.Solution {
         var cache = RBFKernelCache(x: x, gamma: g, megabytes: cacheMegabytes)
-        return SMOSolver.solve(y: labels, c: c, tol: tol, maxIterations: cap, kernel: &cache)
+        return SMOSolver.solve(y: labels, cPositive: cPositive, cNegative: cNegative, tol: tol, maxIterations: cap, kernel: &cache)
     }
 
     /// Decision values from libsvm's internal 5-fold cross-validation (`svm_binary_svc_probability`).
-    func crossValidatedDecisions(_ x: Matrix, labels: [Double], gamma g: Double, maxIterations cap: Int,
-                                 using rng: inout RandomStream) -> [Double] {
+    func crossValidatedDecisions(_ x: Matrix, labels: [Double], gamma g: Double, cPositive: Double, cNegative: Double,
+                                 maxIterations cap: Int, using rng: inout RandomStream) -> [Double] {
         let n = labels.count, folds = 5
         let perm = rng.permutation(n)
         var out = [Double](repeating: 0, count: n)
@@ -172,7 +205,8 @@ public struct SVC: Estimator {
                 continue
             }
             let sub = x.gatheringRows(kept)
-            let solution = trainBinary(sub, labels: keptLabels, gamma: g, maxIterations: cap)
+            let solution = trainBinary(sub, labels: keptLabels, gamma: g, cPositive: cPositive, cNegative: cNegative,
+                                       maxIterations: cap)
             let svRows = solution.alpha.indices.filter { solution.alpha[$0] > 0 }
             let kernel = RBFKernelCache.crossKernel(x.gatheringRows(held), sub.gatheringRows(svRows), gamma: g)
             for (r, i) in held.enumerated() {
