@@ -20,7 +20,8 @@ private func maxFeaturesDimension<E: Estimator>(_ path: WritableKeyPath<E, MaxFe
 
 /// `minImpurityDecrease ~ logU(1e-9, 0.5)` (PyCaret: `min_impurity_decrease`, the same for
 /// classifiers and regressors, whatever the target's scale).
-private func minImpurityDecreaseDimension<E: Estimator>(_ path: WritableKeyPath<E, Double> & Sendable) -> SearchDimension<E> {
+private func minImpurityDecreaseDimension<E: Estimator>(
+    _ path: WritableKeyPath<E, Double> & Sendable) -> SearchDimension<E> {
     .logUniform("minImpurityDecrease", path, 1e-9...0.5)
 }
 
@@ -59,7 +60,8 @@ private func forestDimensions<E: ForestEstimator>(minSamplesLeaf: ClosedRange<In
     [
         .integer("estimatorCount", \.estimatorCount, 10...300), depthDimension(\.maxDepth, 1...11),
         minImpurityDecreaseDimension(\.minImpurityDecrease), maxFeaturesDimension(\.maxFeatures),
-        .integer("minSamplesSplit", \.minSamplesSplit, 2...10), .integer("minSamplesLeaf", \.minSamplesLeaf, minSamplesLeaf),
+        .integer("minSamplesSplit", \.minSamplesSplit, 2...10),
+        .integer("minSamplesLeaf", \.minSamplesLeaf, minSamplesLeaf),
         .boolean("bootstrap", \.bootstrap),
     ]
 }

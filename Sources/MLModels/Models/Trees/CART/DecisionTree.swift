@@ -4,8 +4,9 @@ import MLCore
 /// `DecisionTreeClassifier`.
 ///
 /// Defaults: gini, no depth limit, `min_samples_split` 2, `min_samples_leaf` 1, every feature,
-/// `min_impurity_decrease` 0, no class weights. Splits are searched on binned features; a feature with at most 255 distinct training values
-/// has one bin per value, so small data gets scikit-learn's exact thresholds.
+/// `min_impurity_decrease` 0, no class weights. Splits are searched on binned features; a feature
+/// with at most 255 distinct training values has one bin per value, so small data gets
+/// scikit-learn's exact thresholds.
 public struct DecisionTreeClassifier: Estimator {
     /// PyCaret's model ID.
     public static let id = "dt"
@@ -70,7 +71,8 @@ public struct DecisionTreeClassifier: Estimator {
         .integer("max_bins", \.maxBins, 2...255),
         .real("min_impurity_decrease", \.minImpurityDecrease, .atLeast(0)),
         ParameterConstraint(name: "class_weight", expected: "none or balanced",
-                            isSatisfied: { $0.classWeight != .balancedSubsample }, describeValue: { $0.classWeight.rawValue },
+                            isSatisfied: { $0.classWeight != .balancedSubsample },
+                            describeValue: { $0.classWeight.rawValue },
                             invalidVariants: { var c = $0; c.classWeight = .balancedSubsample; return [c] }),
     ]
 
