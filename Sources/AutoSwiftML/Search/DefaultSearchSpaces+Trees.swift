@@ -1,7 +1,7 @@
 import MLCore
 import MLModels
 
-// Default search spaces of the Trees family, after PyCaret's tune_distributions
+// Default search spaces of the Trees family, after PyCaret 3.3.2's tune_distributions
 // (containers/models/classification.py and regression.py), as distributions.
 
 /// `maxDepth ~ IntU(range)` on an optional depth (nil, unlimited, is the default and not searched).
@@ -11,68 +11,94 @@ private func depthDimension<E: Estimator>(_ path: WritableKeyPath<E, Int?> & Sen
     }
 }
 
-/// `maxFeatures ∈ {all, sqrt, log2}` (PyCaret: `max_features ∈ {1.0, "sqrt", "log2"}`).
+/// `maxFeatures ~ U(0.4, 1)` as a fraction of the features (PyCaret: `max_features ~ U(0.4, 1)`).
 private func maxFeaturesDimension<E: Estimator>(_ path: WritableKeyPath<E, MaxFeatures> & Sendable) -> SearchDimension<E> {
-    .categorical("maxFeatures", path, choices: [("all", MaxFeatures.all), ("sqrt", .sqrt), ("log2", .log2)])
+    .custom("maxFeatures", .uniform(lower: 0.4, upper: 1)) { e, v in
+        if case let .real(x) = v { e[keyPath: path] = .fraction(x) }
+    }
+}
+
+/// `minImpurityDecrease ~ logU(1e-9, 0.5)` (PyCaret: `min_impurity_decrease`, the same for
+/// classifiers and regressors, whatever the target's scale).
+private func minImpurityDecreaseDimension<E: Estimator>(
+    _ path: WritableKeyPath<E, Double> & Sendable) -> SearchDimension<E> {
+    .logUniform("minImpurityDecrease", path, 1e-9...0.5)
 }
 
 extension DecisionTreeClassifier {
-    /// PyCaret: `max_depth ~ IntU(1, 16)`, `max_features`, `min_samples_leaf ~ IntU(2, 6)`,
-    /// `min_samples_split ~ IntU(2, 10)`, `criterion ∈ {gini, entropy}`.
+    /// PyCaret: `max_depth ~ IntU(1, 16)`, `max_features ~ U(0.4, 1)`, `min_samples_leaf ~
+    /// IntU(2, 6)`, `min_samples_split ~ IntU(2, 10)`, `min_impurity_decrease ~ logU(1e-9, 0.5)`,
+    /// `criterion ∈ {gini, entropy}` (no `class_weight`).
     public static var defaultSearchSpace: SearchSpace<Self> {
         SearchSpace([
             depthDimension(\.maxDepth, 1...16), maxFeaturesDimension(\.maxFeatures),
             .integer("minSamplesLeaf", \.minSamplesLeaf, 2...6), .integer("minSamplesSplit", \.minSamplesSplit, 2...10),
-            .categorical("criterion", \.criterion, [.gini, .entropy]),
+            minImpurityDecreaseDimension(\.minImpurityDecrease), .categorical("criterion", \.criterion, [.gini, .entropy]),
         ])
     }
 }
 
 extension DecisionTreeRegressor {
-    /// PyCaret: `max_depth ~ IntU(1, 16)`, `max_features`, `min_samples_leaf ~ IntU(2, 6)`,
-    /// `min_samples_split ~ IntU(2, 10)`.
+    /// PyCaret: `max_depth ~ IntU(1, 16)`, `max_features ~ U(0.4, 1)`, `min_samples_leaf ~
+    /// IntU(2, 6)`, `min_samples_split ~ IntU(2, 10)`, `min_impurity_decrease ~ logU(1e-9, 0.5)`.
+    /// PyCaret also searches `criterion ∈ {squared_error, absolute_error, friedman_mse}`; only
+    /// squared error is implemented here, so there is no criterion dimension.
     public static var defaultSearchSpace: SearchSpace<Self> {
         SearchSpace([
             depthDimension(\.maxDepth, 1...16), maxFeaturesDimension(\.maxFeatures),
             .integer("minSamplesLeaf", \.minSamplesLeaf, 2...6), .integer("minSamplesSplit", \.minSamplesSplit, 2...10),
+            minImpurityDecreaseDimension(\.minImpurityDecrease),
         ])
     }
 }
 
-/// The dimensions every forest shares. PyCaret: `n_estimators ~ IntU(10, 300)`, `max_depth ~
-/// IntU(1, 11)`, `min_samples_split ~ IntU(2, 10)`, `min_samples_leaf ~ IntU(1, 5)`,
-/// `max_features`, `bootstrap`; the classifiers add `criterion ∈ {gini, entropy}`.
-private func forestDimensions<E: ForestEstimator>() -> [SearchDimension<E>] {
+/// The dimensions every forest shares, in PyCaret's order: `n_estimators ~ IntU(10, 300)`,
+/// `max_depth ~ IntU(1, 11)`, `min_impurity_decrease ~ logU(1e-9, 0.5)`, `max_features ~ U(0.4, 1)`,
+/// `min_samples_split ~ IntU(2, 10)`, `min_samples_leaf ~ IntU(minSamplesLeaf)` (2–6 for rf,
+/// 1–5 for et), `bootstrap ∈ {true, false}`.
+private func forestDimensions<E: ForestEstimator>(minSamplesLeaf: ClosedRange<Int>) -> [SearchDimension<E>] {
     [
         .integer("estimatorCount", \.estimatorCount, 10...300), depthDimension(\.maxDepth, 1...11),
-        .integer("minSamplesSplit", \.minSamplesSplit, 2...10), .integer("minSamplesLeaf", \.minSamplesLeaf, 1...5),
-        maxFeaturesDimension(\.maxFeatures), .boolean("bootstrap", \.bootstrap),
+        minImpurityDecreaseDimension(\.minImpurityDecrease), maxFeaturesDimension(\.maxFeatures),
+        .integer("minSamplesSplit", \.minSamplesSplit, 2...10),
+        .integer("minSamplesLeaf", \.minSamplesLeaf, minSamplesLeaf),
+        .boolean("bootstrap", \.bootstrap),
     ]
 }
 
-/// The forest dimensions plus the classifier's criterion.
-private func forestClassifierSpace<E: ForestClassifierEstimator>() -> SearchSpace<E> {
-    SearchSpace(forestDimensions() + [.categorical("criterion", \.criterion, [.gini, .entropy])])
+/// The forest dimensions plus the classifier's `criterion ∈ {gini, entropy}` and `class_weight ∈
+/// {balanced, balanced_subsample, none}` (PyCaret's `{}` is no weighting).
+private func forestClassifierSpace<E: ForestClassifierEstimator>(minSamplesLeaf: ClosedRange<Int>) -> SearchSpace<E> {
+    SearchSpace(forestDimensions(minSamplesLeaf: minSamplesLeaf) + [
+        .categorical("criterion", \.criterion, [.gini, .entropy]),
+        .categorical("classWeight", \.classWeight, [.balanced, .balancedSubsample, .none]),
+    ])
 }
 
 extension RandomForestClassifier {
-    /// PyCaret's random forest grid (see `forestDimensions`), with `criterion`.
-    public static var defaultSearchSpace: SearchSpace<Self> { forestClassifierSpace() }
+    /// PyCaret's random forest distributions (see `forestDimensions`, `min_samples_leaf ~
+    /// IntU(2, 6)`), with `criterion` and `class_weight`.
+    public static var defaultSearchSpace: SearchSpace<Self> { forestClassifierSpace(minSamplesLeaf: 2...6) }
 }
 
 extension RandomForestRegressor {
-    /// PyCaret's random forest grid (see `forestDimensions`).
-    public static var defaultSearchSpace: SearchSpace<Self> { SearchSpace(forestDimensions()) }
+    /// PyCaret's random forest distributions (see `forestDimensions`, `min_samples_leaf ~
+    /// IntU(2, 6)`). PyCaret also searches `criterion ∈ {squared_error, absolute_error}`; only
+    /// squared error is implemented here, so there is no criterion dimension.
+    public static var defaultSearchSpace: SearchSpace<Self> { SearchSpace(forestDimensions(minSamplesLeaf: 2...6)) }
 }
 
 extension ExtraTreesClassifier {
-    /// PyCaret: as the random forest, with `criterion`.
-    public static var defaultSearchSpace: SearchSpace<Self> { forestClassifierSpace() }
+    /// PyCaret: as the random forest but `min_samples_leaf ~ IntU(1, 5)`, with `criterion` and
+    /// `class_weight`.
+    public static var defaultSearchSpace: SearchSpace<Self> { forestClassifierSpace(minSamplesLeaf: 1...5) }
 }
 
 extension ExtraTreesRegressor {
-    /// PyCaret: as the random forest regressor.
-    public static var defaultSearchSpace: SearchSpace<Self> { SearchSpace(forestDimensions()) }
+    /// PyCaret: as the random forest regressor but `min_samples_leaf ~ IntU(1, 5)`. PyCaret also
+    /// searches `criterion ∈ {squared_error, absolute_error}`; only squared error is implemented
+    /// here, so there is no criterion dimension.
+    public static var defaultSearchSpace: SearchSpace<Self> { SearchSpace(forestDimensions(minSamplesLeaf: 1...5)) }
 }
 
 extension AdaBoostClassifier {

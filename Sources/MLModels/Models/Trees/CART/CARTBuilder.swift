@@ -14,6 +14,9 @@ struct CARTSettings: Sendable {
     var maxFeatures: Int
     /// Extra-Trees: one uniformly drawn threshold per feature instead of the best.
     var randomThresholds: Bool
+    /// `min_impurity_decrease`: a node whose best split decreases the impurity by less (weighted
+    /// by `N_t / N`, scikit-learn's `impurity_improvement`) stays a leaf. 0 turns the test off.
+    var minImpurityDecrease = 0.0
 }
 
 /// A CART tree builder on binned data, depth-first as scikit-learn's `DepthFirstTreeBuilder`.
@@ -168,6 +171,12 @@ final class CARTBuilder {
         // Two classes with whole-number weights: a child's class totals come from its parent's
         // split (exact integer sums), so only the root sums its rows.
         let inheritsTotals = reusesSplitTotals && k == 2 && d.integerWeights
+        // scikit-learn's impurity_improvement is (N_t / N)(impurity − N_R/N_t·right − N_L/N_t·left)
+        // with N the weight of the tree's rows; the proxy difference is N_t × that bracket (in nats
+        // for entropy, where scikit-learn uses log₂), so improvement = Δproxy × improvementScale.
+        var rootWeight = 0.0
+        for i in 0..<nRows { rootWeight += d.weights[Int(rows[i])] }
+        let improvementScale = (s.criterion == .entropy ? 1 / 0.693_147_180_559_945_3 : 1) / rootWeight
         var stack: [(node: Int, start: Int, count: Int, depth: Int, constants: Int, totals: (Double, Double)?)] =
             [(0, 0, nRows, 0, 0, nil)]
         stack.reserveCapacity(64)
@@ -263,6 +272,9 @@ final class CARTBuilder {
             for c in 0..<knownConstants { features[c] = constantFeatures[c] }
             for c in knownConstants..<totalConstants { constantFeatures[c] = features[c] }
             if best.feature < 0 { continue }
+            // scikit-learn: `split.improvement + EPSILON < min_impurity_decrease` makes a leaf.
+            if s.minImpurityDecrease > 0
+                && (best.proxy - parentProxy) * improvementScale + Double.ulpOfOne < s.minImpurityDecrease { continue }
             let f = best.feature
             let nLeft = RowPartition.partition(indices: rows + start, count: n,
                                                codes: d.codes + f &* d.rowCount,

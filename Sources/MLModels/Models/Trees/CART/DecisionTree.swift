@@ -3,9 +3,10 @@ import MLCore
 /// A CART decision tree classifier (PyCaret's "dt"), matching scikit-learn's
 /// `DecisionTreeClassifier`.
 ///
-/// Defaults: gini, no depth limit, `min_samples_split` 2, `min_samples_leaf` 1, every feature.
-/// Splits are searched on binned features; a feature with at most 255 distinct training values
-/// has one bin per value, so small data gets scikit-learn's exact thresholds.
+/// Defaults: gini, no depth limit, `min_samples_split` 2, `min_samples_leaf` 1, every feature,
+/// `min_impurity_decrease` 0, no class weights. Splits are searched on binned features; a feature
+/// with at most 255 distinct training values has one bin per value, so small data gets
+/// scikit-learn's exact thresholds.
 public struct DecisionTreeClassifier: Estimator {
     /// PyCaret's model ID.
     public static let id = "dt"
@@ -28,9 +29,35 @@ public struct DecisionTreeClassifier: Estimator {
     public var maxFeatures = MaxFeatures.all
     /// Value bins per feature, default 255.
     public var maxBins = 255
+    /// `min_impurity_decrease`, default 0: a node is split only if its best split decreases the
+    /// impurity by at least this, weighted as scikit-learn's `N_t / N × (impurity − N_R/N_t ×
+    /// right − N_L/N_t × left)` (entropy in bits, N the total sample weight).
+    public var minImpurityDecrease = 0.0
+    /// `class_weight`: `.none` (default) or `.balanced` (`n / (k × n_c)` over the training rows,
+    /// multiplied into the sample weights). `.balancedSubsample` is for forests and is rejected.
+    public var classWeight = TreeClassWeight.none
 
     /// The defaults.
     public init() {}
+
+    private enum CodingKeys: String, CodingKey {
+        case criterion, maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, maxBins
+        case minImpurityDecrease, classWeight
+    }
+
+    /// Decodes the hyperparameters; `minImpurityDecrease` and `classWeight` (added later) take
+    /// their defaults when absent, so older JSON still reads.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        criterion = try c.decode(CARTCriterion.self, forKey: .criterion)
+        maxDepth = try c.decodeIfPresent(Int.self, forKey: .maxDepth)
+        minSamplesSplit = try c.decode(Int.self, forKey: .minSamplesSplit)
+        minSamplesLeaf = try c.decode(Int.self, forKey: .minSamplesLeaf)
+        maxFeatures = try c.decode(MaxFeatures.self, forKey: .maxFeatures)
+        maxBins = try c.decode(Int.self, forKey: .maxBins)
+        minImpurityDecrease = try c.decodeIfPresent(Double.self, forKey: .minImpurityDecrease) ?? 0
+        classWeight = try c.decodeIfPresent(TreeClassWeight.self, forKey: .classWeight) ?? .none
+    }
 
     /// Declared hyperparameter bounds, checked by `validate()` at the start of `fit`.
     public static let constraints: [ParameterConstraint<DecisionTreeClassifier>] = [
@@ -42,6 +69,11 @@ public struct DecisionTreeClassifier: Estimator {
         .integer("min_samples_leaf", \.minSamplesLeaf, 1...Int.max),
         .maxFeatures("max_features", \.maxFeatures),
         .integer("max_bins", \.maxBins, 2...255),
+        .real("min_impurity_decrease", \.minImpurityDecrease, .atLeast(0)),
+        ParameterConstraint(name: "class_weight", expected: "none or balanced",
+                            isSatisfied: { $0.classWeight != .balancedSubsample },
+                            describeValue: { $0.classWeight.rawValue },
+                            invalidVariants: { var c = $0; c.classWeight = .balancedSubsample; return [c] }),
     ]
 
     /// Fits the model as described on the type.
@@ -53,12 +85,15 @@ public struct DecisionTreeClassifier: Estimator {
         return try fitCARTEnsemble(data, CARTForestConfiguration(
             treeCount: 1, criterion: criterion, maxDepth: maxDepth, minSamplesSplit: minSamplesSplit,
             minSamplesLeaf: minSamplesLeaf, maxFeatures: maxFeatures, bootstrap: false, randomThresholds: false,
-            maxBins: maxBins, threads: 1), using: &rng)
+            maxBins: maxBins, threads: 1, minImpurityDecrease: minImpurityDecrease,
+            // scikit-learn's tree counts rows per class, ignoring sample weights.
+            classWeighting: classWeight == .none ? .none : .balanced(weightedCounts: false)), using: &rng)
     }
 }
 
 /// A CART regression tree (PyCaret's "dt"), matching scikit-learn's `DecisionTreeRegressor`
-/// (squared error; defaults as `DecisionTreeClassifier`).
+/// (squared error; defaults as `DecisionTreeClassifier`). scikit-learn's other regression
+/// criteria (`absolute_error`, `friedman_mse`, `poisson`) are not implemented.
 public struct DecisionTreeRegressor: Estimator {
     /// PyCaret's model ID.
     public static let id = "dt"
@@ -79,9 +114,27 @@ public struct DecisionTreeRegressor: Estimator {
     public var maxFeatures = MaxFeatures.all
     /// Value bins per feature, default 255.
     public var maxBins = 255
+    /// `min_impurity_decrease`, default 0 (see `DecisionTreeClassifier.minImpurityDecrease`;
+    /// the impurity is the weighted variance).
+    public var minImpurityDecrease = 0.0
 
     /// The defaults.
     public init() {}
+
+    private enum CodingKeys: String, CodingKey {
+        case maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, maxBins, minImpurityDecrease
+    }
+
+    /// Decodes the hyperparameters; `minImpurityDecrease` (added later) is 0 when absent.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        maxDepth = try c.decodeIfPresent(Int.self, forKey: .maxDepth)
+        minSamplesSplit = try c.decode(Int.self, forKey: .minSamplesSplit)
+        minSamplesLeaf = try c.decode(Int.self, forKey: .minSamplesLeaf)
+        maxFeatures = try c.decode(MaxFeatures.self, forKey: .maxFeatures)
+        maxBins = try c.decode(Int.self, forKey: .maxBins)
+        minImpurityDecrease = try c.decodeIfPresent(Double.self, forKey: .minImpurityDecrease) ?? 0
+    }
 
     /// Declared hyperparameter bounds, checked by `validate()` at the start of `fit`.
     public static let constraints: [ParameterConstraint<DecisionTreeRegressor>] = [
@@ -90,6 +143,7 @@ public struct DecisionTreeRegressor: Estimator {
         .integer("min_samples_leaf", \.minSamplesLeaf, 1...Int.max),
         .maxFeatures("max_features", \.maxFeatures),
         .integer("max_bins", \.maxBins, 2...255),
+        .real("min_impurity_decrease", \.minImpurityDecrease, .atLeast(0)),
     ]
 
     /// Fits the model as described on the type.
@@ -101,6 +155,6 @@ public struct DecisionTreeRegressor: Estimator {
         return try fitCARTEnsemble(data, CARTForestConfiguration(
             treeCount: 1, criterion: .squaredError, maxDepth: maxDepth, minSamplesSplit: minSamplesSplit,
             minSamplesLeaf: minSamplesLeaf, maxFeatures: maxFeatures, bootstrap: false, randomThresholds: false,
-            maxBins: maxBins, threads: 1), using: &rng)
+            maxBins: maxBins, threads: 1, minImpurityDecrease: minImpurityDecrease), using: &rng)
     }
 }

@@ -59,10 +59,15 @@ struct CARTForestConfiguration {
     var randomThresholds: Bool
     var maxBins: Int
     var threads: Int?
+    /// `min_impurity_decrease` (0: no pruning by decrease).
+    var minImpurityDecrease = 0.0
+    /// Class weights multiplied into the row weights (classification only).
+    var classWeighting = CARTClassWeighting.none
 }
 
 /// Fits `treeCount` CART trees on one shared binned matrix: tree `t` uses `rng.split(t)`, a
-/// bootstrap is a per-tree weight vector, and trees run in parallel by index.
+/// bootstrap is a per-tree weight vector, and trees run in parallel by index. Class weights
+/// (`c.classWeighting`) multiply the sample weights, as scikit-learn does.
 /// - Throws: `MLError.budgetExceeded` when `data.interruption` fires; it is checked before each tree.
 func fitCARTEnsemble(_ data: TrainingData, _ c: CARTForestConfiguration, using rng: inout RandomStream) throws -> TreeEnsembleModel {
     let target = TreeTrainingTarget(data)
@@ -73,10 +78,28 @@ func fitCARTEnsemble(_ data: TrainingData, _ c: CARTForestConfiguration, using r
     let sample: [Int]? = n > 200_000 ? binRNG.sample(200_000, from: n).sorted() : nil
     let mapper = BinMapper.fit(data.features, maxBins: c.maxBins, sampleRows: sample, threads: threads)
     let binned = mapper.transform(data.features, threads: threads)
-    let base = target.weights ?? [Double](repeating: 1, count: n)
+    var weighted = target.weights ?? [Double](repeating: 1, count: n)
+    let k = target.classCount
+    var weighting = c.classWeighting
+    // Without bootstrap, per-bootstrap balancing is balancing over all rows (scikit-learn's forests).
+    if case .balancedPerBootstrap = weighting, !c.bootstrap { weighting = .balanced(weightedCounts: true) }
+    if k > 0, case let .balanced(weightedCounts) = weighting {
+        var counts = [Double](repeating: 0, count: k)
+        var hasRows = [Bool](repeating: false, count: k)
+        for i in 0..<n {
+            let cls = Int(target.classes[i])
+            counts[cls] += weightedCounts ? weighted[i] : 1
+            hasRows[cls] = true
+        }
+        let factors = CARTClassWeighting.balancedFactors(counts: counts, hasRows: hasRows)
+        for i in 0..<n { weighted[i] *= factors[Int(target.classes[i])] }
+    }
+    let base = weighted
+    let perBootstrap: Bool
+    if k > 0, case .balancedPerBootstrap = weighting { perBootstrap = true } else { perBootstrap = false }
     let settings = CARTSettings(criterion: c.criterion, maxDepth: c.maxDepth, minSamplesSplit: c.minSamplesSplit,
                                 minSamplesLeaf: c.minSamplesLeaf, maxFeatures: c.maxFeatures.resolve(p),
-                                randomThresholds: c.randomThresholds)
+                                randomThresholds: c.randomThresholds, minImpurityDecrease: c.minImpurityDecrease)
     let root = rng
     let interruption = data.interruption
     let built: [CARTBuilder.Result?] = Parallel.map(c.treeCount, threads: c.treeCount > 1 ? threads : 1) { t in
@@ -87,7 +110,15 @@ func fitCARTEnsemble(_ data: TrainingData, _ c: CARTForestConfiguration, using r
             var counts = [Double](repeating: 0, count: n)
             var bootRNG = treeRNG.split(0xB007)
             for _ in 0..<n { counts[bootRNG.nextInt(below: n)] += 1 }
-            for i in 0..<n { weights[i] *= counts[i] }
+            if perBootstrap {
+                // scikit-learn's compute_sample_weight("balanced", y, indices=bootstrap draws).
+                var drawn = [Double](repeating: 0, count: k)
+                for i in 0..<n { drawn[Int(target.classes[i])] += counts[i] }
+                let factors = CARTClassWeighting.balancedFactors(counts: drawn, hasRows: drawn.map { $0 > 0 })
+                for i in 0..<n { weights[i] *= counts[i] * factors[Int(target.classes[i])] }
+            } else {
+                for i in 0..<n { weights[i] *= counts[i] }
+            }
         }
         var rows: [Int32] = []
         rows.reserveCapacity(n)

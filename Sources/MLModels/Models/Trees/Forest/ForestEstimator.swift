@@ -18,6 +18,8 @@ public protocol ForestEstimator: Estimator where Model == TreeEnsembleModel {
     var bootstrap: Bool { get set }
     /// Value bins per feature.
     var maxBins: Int { get set }
+    /// `min_impurity_decrease`: the weighted impurity decrease a split must reach (0: any).
+    var minImpurityDecrease: Double { get set }
     /// Worker threads (`n_jobs`); `nil` uses every core.
     var threads: Int? { get set }
     /// The split criterion (squared error for the regressors).
@@ -30,6 +32,8 @@ public protocol ForestEstimator: Estimator where Model == TreeEnsembleModel {
 public protocol ForestClassifierEstimator: ForestEstimator {
     /// `criterion`: gini or entropy.
     var criterion: CARTCriterion { get set }
+    /// `class_weight`: none, balanced or balanced per bootstrap sample.
+    var classWeight: TreeClassWeight { get set }
 }
 
 extension ForestEstimator {
@@ -43,18 +47,32 @@ extension ForestEstimator {
             .maxFeatures("max_features", \.maxFeatures),
             .integer("max_bins", \.maxBins, 2...255),
             .optionalInteger("n_jobs", \.threads, 1...1024),
+            .real("min_impurity_decrease", \.minImpurityDecrease, .atLeast(0)),
         ]
     }
 
     /// Validates, checks the data and fits the ensemble.
+    ///
+    /// Class weights follow scikit-learn's forests: `.balanced` (and `.balancedSubsample` without
+    /// bootstrap) counts classes by sample weight and multiplies into the sample weights;
+    /// `.balancedSubsample` with bootstrap recomputes `n / (k × n_c)` from each tree's bootstrap
+    /// draws (repeats counted) and multiplies it with the draw counts and the sample weights.
     /// - Throws: `MLError.invalidParameter`, `MLError.invalidInput`, or `MLError.budgetExceeded`.
-    func fitForest(_ data: TrainingData, using rng: inout RandomStream) throws -> TreeEnsembleModel {
+    func fitForest(_ data: TrainingData, classWeight: TreeClassWeight = .none,
+                   using rng: inout RandomStream) throws -> TreeEnsembleModel {
         try validate()
         try checkTrainingData(data)
+        let weighting: CARTClassWeighting
+        switch classWeight {
+        case .none: weighting = .none
+        case .balanced: weighting = .balanced(weightedCounts: true)
+        case .balancedSubsample: weighting = bootstrap ? .balancedPerBootstrap : .balanced(weightedCounts: true)
+        }
         return try fitCARTEnsemble(data, CARTForestConfiguration(
             treeCount: estimatorCount, criterion: splitCriterion, maxDepth: maxDepth, minSamplesSplit: minSamplesSplit,
             minSamplesLeaf: minSamplesLeaf, maxFeatures: maxFeatures, bootstrap: bootstrap,
-            randomThresholds: Self.drawsRandomThresholds, maxBins: maxBins, threads: threads), using: &rng)
+            randomThresholds: Self.drawsRandomThresholds, maxBins: maxBins, threads: threads,
+            minImpurityDecrease: minImpurityDecrease, classWeighting: weighting), using: &rng)
     }
 }
 

@@ -31,9 +31,37 @@ public struct RandomForestClassifier: ForestClassifierEstimator {
     public var maxBins = 255
     /// Worker threads (`n_jobs`); `nil` (default) uses every core. Results do not depend on it.
     public var threads: Int? = nil
+    /// `min_impurity_decrease`, default 0 (see `DecisionTreeClassifier.minImpurityDecrease`; N is
+    /// each tree's total weight, bootstrap draws included).
+    public var minImpurityDecrease = 0.0
+    /// `class_weight`: `.none` (default), `.balanced` or `.balancedSubsample` (scikit-learn's
+    /// forest semantics, see `TreeClassWeight`).
+    public var classWeight = TreeClassWeight.none
 
     /// The defaults.
     public init() {}
+
+    private enum CodingKeys: String, CodingKey {
+        case estimatorCount, criterion, maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, bootstrap, maxBins, threads
+        case minImpurityDecrease, classWeight
+    }
+
+    /// Decodes the hyperparameters; `minImpurityDecrease` and `classWeight` (added later) take
+    /// their defaults when absent, so older JSON still reads.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        estimatorCount = try c.decode(Int.self, forKey: .estimatorCount)
+        criterion = try c.decode(CARTCriterion.self, forKey: .criterion)
+        maxDepth = try c.decodeIfPresent(Int.self, forKey: .maxDepth)
+        minSamplesSplit = try c.decode(Int.self, forKey: .minSamplesSplit)
+        minSamplesLeaf = try c.decode(Int.self, forKey: .minSamplesLeaf)
+        maxFeatures = try c.decode(MaxFeatures.self, forKey: .maxFeatures)
+        bootstrap = try c.decode(Bool.self, forKey: .bootstrap)
+        maxBins = try c.decode(Int.self, forKey: .maxBins)
+        threads = try c.decodeIfPresent(Int.self, forKey: .threads)
+        minImpurityDecrease = try c.decodeIfPresent(Double.self, forKey: .minImpurityDecrease) ?? 0
+        classWeight = try c.decodeIfPresent(TreeClassWeight.self, forKey: .classWeight) ?? .none
+    }
 
     /// One drawn threshold per feature (extra trees) or the best one (random forest).
     public static let drawsRandomThresholds = false
@@ -45,7 +73,7 @@ public struct RandomForestClassifier: ForestClassifierEstimator {
     /// - Throws: `MLError.invalidParameter` for a hyperparameter outside its constraint,
     ///   `MLError.invalidInput` for unusable data.
     public func fit(_ data: TrainingData, using rng: inout RandomStream) throws -> TreeEnsembleModel {
-        try fitForest(data, using: &rng)
+        try fitForest(data, classWeight: classWeight, using: &rng)
     }
 }
 
@@ -79,11 +107,35 @@ public struct RandomForestRegressor: ForestEstimator {
     public var maxBins = 255
     /// Worker threads (`n_jobs`); `nil` (default) uses every core. Results do not depend on it.
     public var threads: Int? = nil
+    /// `min_impurity_decrease`, default 0 (see `DecisionTreeClassifier.minImpurityDecrease`; N is
+    /// each tree's total weight, bootstrap draws included).
+    public var minImpurityDecrease = 0.0
 
     /// The defaults.
     public init() {}
 
-    /// Regression trees split on squared error.
+    private enum CodingKeys: String, CodingKey {
+        case estimatorCount, maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, bootstrap, maxBins, threads
+        case minImpurityDecrease
+    }
+
+    /// Decodes the hyperparameters; `minImpurityDecrease` (added later) is 0 when absent, so
+    /// older JSON still reads.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        estimatorCount = try c.decode(Int.self, forKey: .estimatorCount)
+        maxDepth = try c.decodeIfPresent(Int.self, forKey: .maxDepth)
+        minSamplesSplit = try c.decode(Int.self, forKey: .minSamplesSplit)
+        minSamplesLeaf = try c.decode(Int.self, forKey: .minSamplesLeaf)
+        maxFeatures = try c.decode(MaxFeatures.self, forKey: .maxFeatures)
+        bootstrap = try c.decode(Bool.self, forKey: .bootstrap)
+        maxBins = try c.decode(Int.self, forKey: .maxBins)
+        threads = try c.decodeIfPresent(Int.self, forKey: .threads)
+        minImpurityDecrease = try c.decodeIfPresent(Double.self, forKey: .minImpurityDecrease) ?? 0
+    }
+
+    /// Regression trees split on squared error (scikit-learn's `absolute_error`, `friedman_mse` and
+    /// `poisson` criteria are not implemented).
     public var splitCriterion: CARTCriterion { .squaredError }
 
     /// One drawn threshold per feature (extra trees) or the best one (random forest).
