@@ -112,10 +112,12 @@ extension AdaBoostClassifier {
 }
 
 extension AdaBoostRegressor {
-    /// PyCaret: as the classifier.
+    /// PyCaret 3.3.2: `learning_rate ~ logU(1e-6, 0.5)`, `n_estimators ~ IntU(10, 300)`,
+    /// `loss ∈ {linear, square, exponential}`.
     public static var defaultSearchSpace: SearchSpace<Self> {
         SearchSpace([
             .integer("estimatorCount", \.estimatorCount, 10...300), .logUniform("learningRate", \.learningRate, 1e-6...0.5),
+            .categorical("loss", \.loss, [.linear, .square, .exponential]),
         ])
     }
 }

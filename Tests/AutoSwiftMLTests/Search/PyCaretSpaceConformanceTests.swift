@@ -15,7 +15,7 @@ import TestSupport
 private let pyCaretNames: [String: String] = [
     // Shared by many models.
     "C": "c", "alpha": "alpha", "fit_intercept": "fitsIntercept", "class_weight": "classWeight",
-    "n_estimators": "estimatorCount", "learning_rate": "learningRate",
+    "n_estimators": "estimatorCount", "learning_rate": "learningRate", "loss": "loss",
     // Trees.
     "max_depth": "maxDepth", "max_features": "maxFeatures", "min_samples_leaf": "minSamplesLeaf",
     "min_samples_split": "minSamplesSplit", "min_impurity_decrease": "minImpurityDecrease",
@@ -96,7 +96,6 @@ private let spaceDeviations: [SpaceDeviation] = [
     .init("regression", "dt", .notSearched, "criterion", squaredErrorOnly),
     .init("regression", "rf", .notSearched, "criterion", squaredErrorOnly),
     .init("regression", "et", .notSearched, "criterion", squaredErrorOnly),
-    .init("regression", "ada", .notSearched, "loss", "our AdaBoostRegressor implements AdaBoost.R2 with the linear loss only (square and exponential are not implemented)"),
     .init("regression", "lar", .notSearched, "eps", cholesky),
     .init("regression", "lar", .added, "nonzeroCoefficients", "searched in place of eps: the size of the active set (scikit-learn's n_nonzero_coefs), the knob this LARS has"),
     .init("regression", "llar", .notSearched, "eps", cholesky),

@@ -92,6 +92,8 @@ scores["diabetes_lightgbm_r2"] = r2_score(yd[ted], lgbr.predict(Xd[ted]))
 scores["diabetes_rf_r2"] = float(np.mean([r2_score(yd[ted], RandomForestRegressor(random_state=s).fit(Xd[trd], yd[trd]).predict(Xd[ted])) for s in range(5)]))
 from sklearn.ensemble import AdaBoostRegressor
 scores["diabetes_ada_r2"] = float(np.mean([r2_score(yd[ted], AdaBoostRegressor(random_state=s).fit(Xd[trd], yd[trd]).predict(Xd[ted])) for s in range(5)]))
+for loss in ["square", "exponential"]:
+    scores[f"diabetes_ada_{loss}_r2"] = float(np.mean([r2_score(yd[ted], AdaBoostRegressor(loss=loss, random_state=s).fit(Xd[trd], yd[trd]).predict(Xd[ted])) for s in range(5)]))
 out["scores"] = {k: float(v) for k, v in scores.items()}
 
 # AdaBoost SAMME on a tiny set: every estimator weight and the probabilities.

@@ -189,8 +189,8 @@ public struct AdaBoostClassifier: Estimator {
 }
 
 /// AdaBoost.R2 (PyCaret's "ada" for regression), as scikit-learn's `AdaBoostRegressor`: 50
-/// depth-3 regression trees, each fitted on a weighted bootstrap, linear loss, learning rate 1,
-/// prediction by the weighted median.
+/// depth-3 regression trees, each fitted on a weighted bootstrap, linear loss (or square or
+/// exponential, `loss`), learning rate 1, prediction by the weighted median.
 public struct AdaBoostRegressor: Estimator {
     /// PyCaret's model ID.
     public static let id = "ada"
@@ -207,9 +207,21 @@ public struct AdaBoostRegressor: Estimator {
     public var baseDepth = 3
     /// Value bins per feature, default 255.
     public var maxBins = 255
+    /// `loss`: how the scaled errors weigh rows and trees, default `.linear`.
+    public var loss = AdaBoostRegressionLoss.linear
 
     /// The defaults.
     public init() {}
+
+    /// Decodes the hyperparameters; `loss` (added later) is linear when absent, so older JSON still reads.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        estimatorCount = try c.decode(Int.self, forKey: .estimatorCount)
+        learningRate = try c.decode(Double.self, forKey: .learningRate)
+        baseDepth = try c.decode(Int.self, forKey: .baseDepth)
+        maxBins = try c.decode(Int.self, forKey: .maxBins)
+        loss = try c.decodeIfPresent(AdaBoostRegressionLoss.self, forKey: .loss) ?? .linear
+    }
 
     /// Declared hyperparameter bounds, checked by `validate()` at the start of `fit`.
     public static let constraints: [ParameterConstraint<AdaBoostRegressor>] = [
@@ -273,7 +285,7 @@ public struct AdaBoostRegressor: Estimator {
         var trees: [TreeNodes] = []
         var alphas: [Double] = []
         var importances = [Double](repeating: 0, count: p)
-        for round in 0..<estimatorCount {
+        rounds: for round in 0..<estimatorCount {
             try data.interruption?.check()   // a time budget is checked per boosting round
             var roundRNG = rng.split(UInt64(round))
             // Weighted bootstrap: n draws with probabilities ∝ weights, as counts.
@@ -290,28 +302,22 @@ public struct AdaBoostRegressor: Estimator {
             }
             let tree = factory.tree(weights: counts, settings: settings, using: &roundRNG)
             let leaves = tree.leaves(data.features)
-            var errors = (0..<n).map { abs(tree.values[leaves[$0]] - y[$0]) }
-            let maxError = zip(errors, weights).filter { $0.1 > 0 }.map(\.0).max() ?? 0
-            if maxError > 0 { errors = errors.map { $0 / maxError } }
-            var error = 0.0
-            for i in 0..<n where weights[i] > 0 { error += weights[i] * errors[i] }
-            if error <= 0 {
+            let step = AdaBoostR2Round(absoluteErrors: (0..<n).map { abs(tree.values[leaves[$0]] - y[$0]) },
+                                       weights: weights, loss: loss, learningRate: learningRate)
+            switch step.outcome {
+            case .perfect:
                 trees.append(tree); alphas.append(1)
-                break
-            }
-            if error >= 0.5 {
+                break rounds
+            case .tooWeak:
                 if trees.isEmpty { trees.append(tree); alphas.append(1) }
-                break
+                break rounds
+            case let .kept(alpha, beta):
+                trees.append(tree); alphas.append(alpha)
+                for f in tree.feature where f >= 0 { importances[Int(f)] += alpha }
+                if round == estimatorCount - 1 { break rounds }
+                guard let next = step.nextWeights(weights, beta: beta, learningRate: learningRate) else { break rounds }
+                weights = next
             }
-            let beta = error / (1 - error)
-            let alpha = learningRate * log(1 / beta)
-            trees.append(tree); alphas.append(alpha)
-            for f in tree.feature where f >= 0 { importances[Int(f)] += alpha }
-            if round == estimatorCount - 1 { break }
-            for i in 0..<n where weights[i] > 0 { weights[i] *= pow(beta, (1 - errors[i]) * learningRate) }
-            let sum = weights.reduce(0, +)
-            if !(sum > 0) || !sum.isFinite { break }
-            weights = weights.map { $0 / sum }
         }
         let t = importances.reduce(0, +)
         return Model(featureCount: p, trees: trees, estimatorWeights: alphas,
