@@ -14,7 +14,8 @@ import MLCore
 /// - Targets: the losses are standardised and pass through the Yeo–Johnson power transform with
 ///   the λ of maximum likelihood (HEBO's output warping, `yeoJohnsonWarped`), so a few disastrous
 ///   trials (a learning rate that learns nothing) do not flatten the model everywhere else;
-///   expected improvement is computed on that scale.
+///   expected improvement is computed on that scale. The prior mean is the worst warped loss
+///   (`pessimisticScaling`), not the average.
 /// - Candidates: `randomCandidates` uniform points plus `localCandidates` Gaussian perturbations of
 ///   each of the best observed points (as Optuna's `GPSampler` starts its local search at the best
 ///   trial); the best `refinedCount` are refined locally by Gaussian steps of shrinking size.
@@ -63,7 +64,8 @@ struct GaussianProcessSearch: Sendable {
                 logSignalVariance: log(0.5) + startStream.nextUniform() * (log(2.0) - log(0.5)),
                 logNoiseVariance: log(1e-5) + startStream.nextUniform() * (log(1e-1) - log(1e-5))))
         }
-        guard var gp = try? GaussianProcess(inputs: inputs, targets: targets, starts: starts, iterations: iterations) else {
+        guard var gp = try? GaussianProcess(inputs: inputs, targets: targets, starts: starts, iterations: iterations,
+                                            scaling: GaussianProcessSearch.pessimisticScaling(targets)) else {
             return geometry.randomPoint(using: &rng)
         }
         if !pending.isEmpty {
@@ -110,6 +112,21 @@ struct GaussianProcessSearch: Sendable {
             if currentValue > bestValue { bestPoint = current; bestValue = currentValue }
         }
         return geometry.snapped(bestPoint)
+    }
+
+    /// The process's constant prior mean and scale: the worst (largest) target and the targets'
+    /// standard deviation. Far from every trial the model then expects the worst loss seen rather
+    /// than the average, so expected improvement looks for gains near good trials instead of in the
+    /// empty corners of the cube (De Ath, Fieldsend & Everson 2020, "What do you mean? The role of
+    /// the mean function in Bayesian optimisation": the maximum of the data as the constant mean did
+    /// best in more than a few dimensions).
+    static func pessimisticScaling(_ targets: [Double]) -> (mean: Double, scale: Double) {
+        let n = Double(max(targets.count, 1))
+        let mean = targets.reduce(0, +) / n
+        var variance = 0.0
+        for t in targets { variance += (t - mean) * (t - mean) }
+        variance /= n
+        return (targets.max() ?? 0, variance > 1e-18 ? variance.squareRoot() : 1)
     }
 
     /// `count` Gaussian perturbations (standard deviations 0.02, 0.05, 0.1, 0.2 in turn, clamped to

@@ -151,4 +151,26 @@ import MLCore
         #expect(abs(after.mean - before.mean) < 1e-6)
         #expect(after.standardDeviation < 0.5 * before.standardDeviation)
     }
+
+    /// The pessimistic prior mean: far from every trial the model predicts the worst target, and
+    /// near a trial it still follows the data.
+    @Test func pessimisticMeanRevertsToTheWorstTargetFarFromTheData() throws {
+        var rng = RandomStream(seed: 8)
+        let xs = (0..<12).map { _ in [0.3 * rng.nextUniform(), 0.3 * rng.nextUniform()] }
+        let ys = xs.map { cos(5 * $0[0]) - $0[1] }
+        let scaling = GaussianProcessSearch.pessimisticScaling(ys)
+        #expect(scaling.mean == ys.max())
+        let m = ys.reduce(0, +) / 12
+        #expect(abs(scaling.scale - (ys.map { ($0 - m) * ($0 - m) }.reduce(0, +) / 12).squareRoot()) < 1e-12)
+        let start = GaussianProcess.Hyperparameters(logLengthscales: [log(0.05), log(0.05)], logSignalVariance: 0,
+                                                    logNoiseVariance: log(1e-4))
+        let pessimistic = try GaussianProcess(inputs: xs, targets: ys, starts: [start], iterations: 0, scaling: scaling)
+        let average = try GaussianProcess(inputs: xs, targets: ys, starts: [start], iterations: 0)
+        let far = [1.0, 1.0]
+        #expect(abs(pessimistic.predict(far).mean - ys.max()!) < 1e-6)
+        #expect(abs(average.predict(far).mean - m) < 1e-6)
+        for (x, y) in zip(xs, ys) { #expect(abs(pessimistic.predict(x).mean - y) < 0.05) }
+        // A constant target: unit scale, and the prediction is that constant.
+        #expect(GaussianProcessSearch.pessimisticScaling([2, 2, 2]) == (mean: 2, scale: 1))
+    }
 }
