@@ -93,4 +93,22 @@ enum LifecycleSupport {
         try ModelFile.save(model, to: URL(fileURLWithPath: path))
         return "Saved the best model, \(best.displayName) (\(best.modelID)), refitted on all \(model.fingerprint.rowCount) rows, to \(path)."
     }
+
+    /// `tune --save`: refits the chosen model (tuned, or the default when choose-better kept it) with
+    /// preprocessing on every row, as `finalize` does, records the tuning's cross-validated and
+    /// holdout scores in its fingerprint, and writes the model file (temporary name, then rename).
+    /// - Returns: the line to print.
+    static func saveTuned(_ result: TuneResult, experiment: Experiment, dataFile: String, to path: String) throws -> String {
+        var model = try finalize(experiment, estimator: result.bestEstimator)
+        model.createdBy = "automl tune --save"
+        model.fingerprint.file = try fileFingerprint(dataFile)
+        if let best = result.bestScore { model.fingerprint.crossValidationMetrics = [result.metric.rawValue: best] }
+        if let holdout = result.holdoutScore {
+            model.fingerprint.holdoutMetrics = [result.metric.rawValue: holdout]
+            model.fingerprint.holdoutRowCount = experiment.holdoutRows.count
+        }
+        try ModelFile.save(model, to: URL(fileURLWithPath: path))
+        let which = result.keptDefault ? "the untuned model (tuning did not beat it)" : "the tuned model"
+        return "Saved \(which), \(result.displayName) (\(result.modelID)), refitted on all \(model.fingerprint.rowCount) rows, to \(path)."
+    }
 }

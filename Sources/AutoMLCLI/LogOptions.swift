@@ -57,12 +57,13 @@ struct LogOptions: ParsableArguments {
         AutoMLMain.writeError(run.summary)
     }
 
-    /// Logs a `tune` run (parent + one child per trial).
+    /// Logs a `tune` run (parent + one child per trial); `savedModel` is `--save`'s file.
     func logTune(_ result: TuneResult, experiment: Experiment, options: TuneOptions, dataFile: String,
-                 started: Date) throws {
+                 started: Date, savedModel: String? = nil) throws {
         guard var logger = try logger(seed: experiment.config.seed) else { return }
         let run = try logger.logTune(result, experiment: experiment, options: options,
-                                     context: RunContext(command: "tune", dataFile: dataFile, startTime: started))
+                                     context: RunContext(command: "tune", dataFile: dataFile, startTime: started),
+                                     savedModel: savedModel.map { URL(fileURLWithPath: $0) })
         AutoMLMain.writeError(run.summary)
     }
 }

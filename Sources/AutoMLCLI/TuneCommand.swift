@@ -79,6 +79,9 @@ struct TuneCommand: ParsableCommand {
     @Flag(name: .customLong("list-space"), help: "Print the search space (after --param) and exit.")
     var listSpace = false
 
+    @Option(name: .customLong("save"), help: "Refit the chosen model on every row and save it to this model file.")
+    var save: String?
+
     func validate() throws {
         guard trials >= 1 else { throw ValidationError("--trials must be at least 1; got \(trials).") }
         guard (2...100).contains(folds) else { throw ValidationError("--folds must be between 2 and 100; got \(folds).") }
@@ -129,6 +132,7 @@ struct TuneCommand: ParsableCommand {
         if let history {
             try AtomicFile.write(result.historyCSV(), to: URL(fileURLWithPath: history))
         }
+        let saved = try save.map { try LifecycleSupport.saveTuned(result, experiment: experiment, dataFile: data.file, to: $0) }
         switch format {
         case .json:
             let encoder = JSONEncoder()
@@ -136,8 +140,10 @@ struct TuneCommand: ParsableCommand {
             print(String(decoding: try encoder.encode(result.summary), as: UTF8.self))
         case .table:
             print(Self.renderTable(result, file: data.file, table: table, experiment: experiment))
+            if let saved { print("\n" + saved) }
         }
-        try experimentLog.logTune(result, experiment: experiment, options: options, dataFile: data.file, started: started)
+        try experimentLog.logTune(result, experiment: experiment, options: options, dataFile: data.file, started: started,
+                                  savedModel: save)
     }
 
     /// Progress on standard error (a terminal only): trials done and the best score so far.

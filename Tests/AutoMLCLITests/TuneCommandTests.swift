@@ -34,6 +34,33 @@ import TestSupport
         #expect(a.contains("\"domain\" : \"log:0.01..100\""))
     }
 
+    /// `--save` refits the chosen model on every row and writes a model file that `predict` reads;
+    /// the file records the tuning's scores. A folder that does not exist fails with exit 1.
+    @Test func savesTheChosenModel() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tune-save-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("lr.json")
+        let r = try CLIRunner.run(Self.base + ["--search", "tpe", "--trials", "4", "--save", file.path])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        #expect(r.stdout.contains("refitted on all 891 rows, to \(file.path)."))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        #expect(json["createdBy"] as? String == "automl tune --save")
+        let fingerprint = try #require(json["fingerprint"] as? [String: Any])
+        #expect((fingerprint["crossValidationMetrics"] as? [String: Double])?["accuracy"] != nil)
+        #expect((fingerprint["holdoutMetrics"] as? [String: Double])?["accuracy"] != nil)
+        #expect(fingerprint["rowCount"] as? Int == 891)
+        let predicted = try CLIRunner.run(["predict", file.path, "datasets/titanic.csv"])
+        #expect(predicted.status == 0, "stderr: \(predicted.stderr)")
+        #expect(predicted.stdout.split(separator: "\n").count == 892)
+
+        let missing = dir.appendingPathComponent("no/such/folder/m.json")
+        let bad = try CLIRunner.run(Self.base + ["--trials", "2", "--save", missing.path])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains(missing.path))
+        #expect(!FileManager.default.fileExists(atPath: missing.path))
+    }
+
     static func withoutTimings(_ json: String) -> String {
         json.split(separator: "\n").filter { !$0.contains("\"seconds\"") }.joined(separator: "\n")
     }

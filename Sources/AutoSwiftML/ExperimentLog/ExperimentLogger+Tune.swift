@@ -15,11 +15,12 @@ extension ExperimentLogger {
     ///
     /// Child runs (tag `mlflow.parentRunId`): parameters `trial`, `resource` and the trial's
     /// searched values; metrics `<m>` at steps 0…k−1 (one per fold), `<m>_mean` and `seconds`.
-    /// A failed trial is a FAILED run with tag `automl.error`.
+    /// A failed trial is a FAILED run with tag `automl.error`. With `savedModel` (`tune --save`), that
+    /// file is the parent's artifact `model/model.json`.
     /// - Throws: `ExperimentLogError` when a file cannot be written.
     @discardableResult
     public mutating func logTune(_ result: TuneResult, experiment: Experiment, options: TuneOptions,
-                                 context: RunContext) throws -> LoggedRun {
+                                 context: RunContext, savedModel: URL? = nil) throws -> LoggedRun {
         let parentID = try reserveRunID()
         let now = Self.milliseconds(Date())
         let key = result.metric.rawValue
@@ -81,6 +82,9 @@ extension ExperimentLogger {
             positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         if let summary = try? encoder.encode(result.summary) {
             parent.artifacts.append(MLflowArtifact(path: "tune_summary.json", data: summary))
+        }
+        if let data = try Self.modelFileBytes(savedAt: savedModel, model: nil) {
+            parent.artifacts.append(MLflowArtifact(path: "model/model.json", data: data))
         }
         try store.write(parent)
         return LoggedRun(experimentID: experimentID, experimentName: experimentName, runID: parentID,

@@ -173,6 +173,30 @@ struct ExperimentLogTests {
         #expect(model.fingerprint == report.model.fingerprint)
     }
 
+    /// A `tune` run: one child per trial, the history and summary as artifacts, and with
+    /// `savedModel` (`tune --save`) that file's bytes as `model/model.json`.
+    @Test func tuneRunCarriesTheTrialsAndTheSavedModelFile() throws {
+        let root = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let experiment = try Self.titanicExperiment(folds: 2)
+        let options = TuneOptions(search: SearchOptions(method: .random, trials: 3, threadCount: 1))
+        let result = try tune(modelID: "lr", experiment: experiment, options: options)
+        let saved = root.appendingPathComponent("tuned.json")
+        try ModelFile.save(try finalize(experiment, estimator: result.bestEstimator), to: saved)
+        var logger = try ExperimentLogger(directory: root, experimentName: "titanic", seed: 123)
+        let logged = try logger.logTune(result, experiment: experiment, options: options,
+                                        context: RunContext(command: "tune", dataFile: "titanic.csv"), savedModel: saved)
+        #expect(logged.childRunIDs.count == 3)
+        let dir = logged.directory
+        #expect(try Self.meta(dir)["run_name"] == "tune lr")
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("artifacts/tune_history.csv").path))
+        #expect(try Data(contentsOf: dir.appendingPathComponent("artifacts/model/model.json")) == Data(contentsOf: saved))
+
+        let unsaved = try logger.logTune(result, experiment: experiment, options: options,
+                                         context: RunContext(command: "tune", dataFile: "titanic.csv"))
+        #expect(!FileManager.default.fileExists(atPath: unsaved.directory.appendingPathComponent("artifacts/model/model.json").path))
+    }
+
     @Test func experimentsAreReusedByName() throws {
         let root = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
