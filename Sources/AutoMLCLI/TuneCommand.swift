@@ -21,7 +21,7 @@ struct TuneCommand: ParsableCommand {
         Examples:
           automl tune titanic.csv --target Survived --model lr --search tpe --trials 30
           automl tune titanic.csv --target Survived --model knn --metric AUC --folds 5
-          automl tune data.csv --target price --model en --search gp --budget 120
+          automl tune data.csv --target price --model en --search gp --budget 2m
         """
     )
 
@@ -40,8 +40,8 @@ struct TuneCommand: ParsableCommand {
     @Option(help: "The number of trials (for halving: candidates in the first round).")
     var trials: Int = 50
 
-    @Option(help: "Stop starting new trials after this many seconds.")
-    var budget: Double?
+    @Option(help: "Stop starting new trials after this time (e.g. 90, 60s, 5m, 1h).")
+    var budget: DurationArgument?
 
     @Option(help: "Stop after this many trials in a row without improvement.")
     var patience: Int?
@@ -86,7 +86,6 @@ struct TuneCommand: ParsableCommand {
         guard trials >= 1 else { throw ValidationError("--trials must be at least 1; got \(trials).") }
         guard (2...100).contains(folds) else { throw ValidationError("--folds must be between 2 and 100; got \(folds).") }
         guard trainSize > 0, trainSize < 1 else { throw ValidationError("--train-size must be in (0, 1); got \(trainSize).") }
-        if let budget, !(budget > 0) { throw ValidationError("--budget must be a positive number of seconds; got \(budget).") }
         if let patience, patience < 1 { throw ValidationError("--patience must be at least 1; got \(patience).") }
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1; got \(batchSize).") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1; got \(threads).") }
@@ -120,7 +119,7 @@ struct TuneCommand: ParsableCommand {
         }
 
         let options = TuneOptions(
-            search: SearchOptions(method: search, trials: trials, budgetSeconds: budget, patience: patience,
+            search: SearchOptions(method: search, trials: trials, budgetSeconds: budget?.seconds, patience: patience,
                                   batchSize: batchSize, threadCount: threads),
             metric: metric.flatMap { Metric(name: $0) }, overrides: overrides, choosesBetter: chooseBetter)
         let showsProgress = isatty(fileno(stderr)) != 0

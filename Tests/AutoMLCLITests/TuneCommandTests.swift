@@ -61,6 +61,22 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: missing.path))
     }
 
+    /// `--budget` takes a duration as `compare`'s does; a generous one changes nothing.
+    @Test func budgetTakesADuration() throws {
+        let args = Self.base + ["--search", "tpe", "--trials", "4", "--format", "json"]
+        let plain = try CLIRunner.run(args)
+        let budgeted = try CLIRunner.run(args + ["--budget", "5m"])
+        #expect(plain.status == 0 && budgeted.status == 0, "stderr: \(budgeted.stderr)")
+        #expect(Self.withoutTimings(plain.stdout) == Self.withoutTimings(budgeted.stdout))
+    }
+
+    @Test(arguments: [["--budget", "0"], ["--budget", "5x"], ["--budget", "-2m"]])
+    func badBudgetsExitTwo(extra: [String]) throws {
+        let r = try CLIRunner.run(Self.base + extra)
+        #expect(r.status == 2, "stdout: \(r.stdout)")
+        #expect(r.stderr.contains("--budget"), "stderr: \(r.stderr)")
+    }
+
     static func withoutTimings(_ json: String) -> String {
         json.split(separator: "\n").filter { !$0.contains("\"seconds\"") }.joined(separator: "\n")
     }
