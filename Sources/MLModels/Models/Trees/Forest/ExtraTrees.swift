@@ -40,26 +40,11 @@ public struct ExtraTreesClassifier: ForestClassifierEstimator {
     /// The defaults.
     public init() {}
 
-    private enum CodingKeys: String, CodingKey {
-        case estimatorCount, criterion, maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, bootstrap, maxBins, threads
-        case minImpurityDecrease, classWeight
-    }
-
-    /// Decodes the hyperparameters; `minImpurityDecrease` and `classWeight` (added later) take
-    /// their defaults when absent, so older JSON still reads.
+    /// Decodes the hyperparameters (`decodeForestClassifierHyperparameters`): `minImpurityDecrease`
+    /// and `classWeight` (added later) take their defaults when absent, so older JSON still reads.
     public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        estimatorCount = try c.decode(Int.self, forKey: .estimatorCount)
-        criterion = try c.decode(CARTCriterion.self, forKey: .criterion)
-        maxDepth = try c.decodeIfPresent(Int.self, forKey: .maxDepth)
-        minSamplesSplit = try c.decode(Int.self, forKey: .minSamplesSplit)
-        minSamplesLeaf = try c.decode(Int.self, forKey: .minSamplesLeaf)
-        maxFeatures = try c.decode(MaxFeatures.self, forKey: .maxFeatures)
-        bootstrap = try c.decode(Bool.self, forKey: .bootstrap)
-        maxBins = try c.decode(Int.self, forKey: .maxBins)
-        threads = try c.decodeIfPresent(Int.self, forKey: .threads)
-        minImpurityDecrease = try c.decodeIfPresent(Double.self, forKey: .minImpurityDecrease) ?? 0
-        classWeight = try c.decodeIfPresent(TreeClassWeight.self, forKey: .classWeight) ?? .none
+        self.init()
+        try decodeForestClassifierHyperparameters(from: decoder)
     }
 
     /// One drawn threshold per feature (extra trees) or the best one (random forest).
@@ -113,24 +98,11 @@ public struct ExtraTreesRegressor: ForestEstimator {
     /// The defaults.
     public init() {}
 
-    private enum CodingKeys: String, CodingKey {
-        case estimatorCount, maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, bootstrap, maxBins, threads
-        case minImpurityDecrease
-    }
-
-    /// Decodes the hyperparameters; `minImpurityDecrease` (added later) is 0 when absent, so
-    /// older JSON still reads.
+    /// Decodes the hyperparameters (`decodeForestHyperparameters`): `minImpurityDecrease` (added
+    /// later) is 0 when absent, so older JSON still reads.
     public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        estimatorCount = try c.decode(Int.self, forKey: .estimatorCount)
-        maxDepth = try c.decodeIfPresent(Int.self, forKey: .maxDepth)
-        minSamplesSplit = try c.decode(Int.self, forKey: .minSamplesSplit)
-        minSamplesLeaf = try c.decode(Int.self, forKey: .minSamplesLeaf)
-        maxFeatures = try c.decode(MaxFeatures.self, forKey: .maxFeatures)
-        bootstrap = try c.decode(Bool.self, forKey: .bootstrap)
-        maxBins = try c.decode(Int.self, forKey: .maxBins)
-        threads = try c.decodeIfPresent(Int.self, forKey: .threads)
-        minImpurityDecrease = try c.decodeIfPresent(Double.self, forKey: .minImpurityDecrease) ?? 0
+        self.init()
+        try decodeForestHyperparameters(from: decoder)
     }
 
     /// Regression trees split on squared error (scikit-learn's `absolute_error`, `friedman_mse` and

@@ -36,6 +36,41 @@ public protocol ForestClassifierEstimator: ForestEstimator {
     var classWeight: TreeClassWeight { get set }
 }
 
+/// The JSON keys of the forests' hyperparameters (their property names, as the synthesised encoders
+/// write them).
+enum ForestCodingKeys: String, CodingKey {
+    case estimatorCount, criterion, maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, bootstrap, maxBins, threads
+    case minImpurityDecrease, classWeight
+}
+
+extension ForestEstimator {
+    /// Reads the hyperparameters every forest has into `self` (the four forests' `init(from:)`):
+    /// the original keys are required, `minImpurityDecrease` (added later) keeps its value when absent.
+    mutating func decodeForestHyperparameters(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: ForestCodingKeys.self)
+        estimatorCount = try c.decode(Int.self, forKey: .estimatorCount)
+        maxDepth = try c.decodeIfPresent(Int.self, forKey: .maxDepth)
+        minSamplesSplit = try c.decode(Int.self, forKey: .minSamplesSplit)
+        minSamplesLeaf = try c.decode(Int.self, forKey: .minSamplesLeaf)
+        maxFeatures = try c.decode(MaxFeatures.self, forKey: .maxFeatures)
+        bootstrap = try c.decode(Bool.self, forKey: .bootstrap)
+        maxBins = try c.decode(Int.self, forKey: .maxBins)
+        threads = try c.decodeIfPresent(Int.self, forKey: .threads)
+        minImpurityDecrease = try c.decodeIfPresent(Double.self, forKey: .minImpurityDecrease) ?? minImpurityDecrease
+    }
+}
+
+extension ForestClassifierEstimator {
+    /// `decodeForestHyperparameters` plus the classifiers' `criterion` (required) and `classWeight`
+    /// (added later; keeps its value when absent).
+    mutating func decodeForestClassifierHyperparameters(from decoder: Decoder) throws {
+        try decodeForestHyperparameters(from: decoder)
+        let c = try decoder.container(keyedBy: ForestCodingKeys.self)
+        criterion = try c.decode(CARTCriterion.self, forKey: .criterion)
+        classWeight = try c.decodeIfPresent(TreeClassWeight.self, forKey: .classWeight) ?? classWeight
+    }
+}
+
 extension ForestEstimator {
     /// The bounds every forest declares.
     static var forestConstraints: [ParameterConstraint<Self>] {
