@@ -174,9 +174,13 @@ final class CARTBuilder {
         // scikit-learn's impurity_improvement is (N_t / N)(impurity − N_R/N_t·right − N_L/N_t·left)
         // with N the weight of the tree's rows; the proxy difference is N_t × that bracket (in nats
         // for entropy, where scikit-learn uses log₂), so improvement = Δproxy × improvementScale.
-        var rootWeight = 0.0
-        for i in 0..<nRows { rootWeight += d.weights[Int(rows[i])] }
-        let improvementScale = (s.criterion == .entropy ? 1 / 0.693_147_180_559_945_3 : 1) / rootWeight
+        // Only needed with a threshold: no pass over the rows otherwise.
+        var improvementScale = 0.0
+        if s.minImpurityDecrease > 0 {
+            var rootWeight = 0.0
+            for i in 0..<nRows { rootWeight += d.weights[Int(rows[i])] }
+            improvementScale = (s.criterion == .entropy ? 1 / 0.693_147_180_559_945_3 : 1) / rootWeight
+        }
         var stack: [(node: Int, start: Int, count: Int, depth: Int, constants: Int, totals: (Double, Double)?)] =
             [(0, 0, nRows, 0, 0, nil)]
         stack.reserveCapacity(64)
