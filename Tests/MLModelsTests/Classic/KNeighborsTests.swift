@@ -77,10 +77,13 @@ import TestSupport
         #expect(small.indices == [0, 1] && small.distances == [3, 5])
     }
 
-    @Test(arguments: ["titanic", "wine"])
-    func manhattanClassifierMatchesScikitLearn(_ name: String) throws {
+    /// Each metric's scikit-learn fixture: `knn.json` (Euclidean), `knn_manhattan.json`.
+    static let metricFixtures: [(NeighborMetric, String)] = [(.euclidean, "knn.json"), (.manhattan, "knn_manhattan.json")]
+
+    @Test(arguments: ["titanic", "wine"], metricFixtures)
+    func classifierMatchesScikitLearn(_ name: String, _ metric: (NeighborMetric, String)) throws {
         let data = try ClassicDataFixture.load(name)
-        let refs = try loadClassic("knn_manhattan.json", as: [String: AnyClassEntry].self)[name]!
+        let refs = try loadClassic(metric.1, as: [String: AnyClassEntry].self)[name]!
         let train = try data.trainingData(classification: true)
         let test = try data.testFeatures
         var rng = RandomStream(seed: 0)
@@ -88,46 +91,7 @@ import TestSupport
             let ties = Set(refs.ties["k\(k)_ties"] ?? [])
             for weighting in NeighborWeighting.allCases {
                 let ref = refs.results["k\(k)_\(weighting.rawValue)"]!
-                let model = try KNeighborsClassifier(neighborCount: k, weighting: weighting, metric: .manhattan).fit(train, using: &rng)
-                guard case let .classes(pred) = try model.predict(test) else { Issue.record("not classes"); return }
-                let proba = try model.predictProbabilities(test)
-                for i in 0..<pred.count where !ties.contains(i) {
-                    #expect(Int(pred[i]) == ref.predict[i], "k=\(k) \(weighting) row \(i)")
-                    #expect(maxAbsoluteError(proba.row(i), ref.proba[i]) < 1e-7, "k=\(k) \(weighting) row \(i)")
-                }
-                #expect(abs(accuracy(.classes(pred), data.testClasses) - ref.accuracy) <= 0.02)
-            }
-        }
-    }
-
-    @Test func manhattanRegressorMatchesScikitLearn() throws {
-        let data = try ClassicDataFixture.load("diabetes")
-        let refs = try loadClassic("knn_manhattan.json", as: [String: AnyValueEntry].self)["diabetes"]!
-        let train = try data.trainingData(classification: false)
-        var rng = RandomStream(seed: 0)
-        for k in [1, 5, 15] {
-            #expect(refs.ties["k\(k)_ties"] == [])
-            for weighting in NeighborWeighting.allCases {
-                let ref = refs.results["k\(k)_\(weighting.rawValue)"]!
-                let model = try KNeighborsRegressor(neighborCount: k, weighting: weighting, metric: .manhattan).fit(train, using: &rng)
-                guard case let .values(pred) = try model.predict(try data.testFeatures) else { Issue.record("not values"); return }
-                #expect(maxRelativeError(pred, ref.predict) < 1e-10)
-            }
-        }
-    }
-
-    @Test(arguments: ["titanic", "wine"])
-    func classifierMatchesScikitLearn(_ name: String) throws {
-        let data = try ClassicDataFixture.load(name)
-        let refs = try loadClassic("knn.json", as: [String: AnyClassEntry].self)[name]!
-        let train = try data.trainingData(classification: true)
-        let test = try data.testFeatures
-        var rng = RandomStream(seed: 0)
-        for k in [1, 5, 15] {
-            let ties = Set(refs.ties["k\(k)_ties"] ?? [])
-            for weighting in NeighborWeighting.allCases {
-                let ref = refs.results["k\(k)_\(weighting.rawValue)"]!
-                let model = try KNeighborsClassifier(neighborCount: k, weighting: weighting).fit(train, using: &rng)
+                let model = try KNeighborsClassifier(neighborCount: k, weighting: weighting, metric: metric.0).fit(train, using: &rng)
                 guard case let .classes(pred) = try model.predict(test) else { Issue.record("not classes"); return }
                 let proba = try model.predictProbabilities(test)
                 // Rows whose k-th and (k+1)-th neighbours tie may legitimately pick either; all others must match.
@@ -140,16 +104,17 @@ import TestSupport
         }
     }
 
-    @Test func regressorMatchesScikitLearn() throws {
+    @Test(arguments: metricFixtures)
+    func regressorMatchesScikitLearn(_ metric: (NeighborMetric, String)) throws {
         let data = try ClassicDataFixture.load("diabetes")
-        let refs = try loadClassic("knn.json", as: [String: AnyValueEntry].self)["diabetes"]!
+        let refs = try loadClassic(metric.1, as: [String: AnyValueEntry].self)["diabetes"]!
         let train = try data.trainingData(classification: false)
         var rng = RandomStream(seed: 0)
         for k in [1, 5, 15] {
             #expect(refs.ties["k\(k)_ties"] == [])
             for weighting in NeighborWeighting.allCases {
                 let ref = refs.results["k\(k)_\(weighting.rawValue)"]!
-                let model = try KNeighborsRegressor(neighborCount: k, weighting: weighting).fit(train, using: &rng)
+                let model = try KNeighborsRegressor(neighborCount: k, weighting: weighting, metric: metric.0).fit(train, using: &rng)
                 guard case let .values(pred) = try model.predict(try data.testFeatures) else { Issue.record("not values"); return }
                 #expect(maxRelativeError(pred, ref.predict) < 1e-10)
             }

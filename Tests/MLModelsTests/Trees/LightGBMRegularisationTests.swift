@@ -82,46 +82,6 @@ struct LightGBMRegularisationTests {
         #expect(GradientSplitFinder.score(1, 3, p) == 0)
     }
 
-    /// The split kernel with L1 against every threshold and missing side recomputed from scratch.
-    @Test(arguments: [0.0, 0.7, 3.0])
-    func gradientSplitWithL1MatchesNaive(alpha: Double) {
-        var rng = RandomStream(seed: 11)
-        let bins = 10
-        var hist = [Double](repeating: 0, count: (bins + 1) * 3)
-        for b in 0...bins {
-            let c = Double(rng.nextInt(below: 6))
-            hist[3 * b] = c
-            hist[3 * b + 1] = c * (rng.nextNormal() + 0.3)
-            hist[3 * b + 2] = c * (0.2 + rng.nextUniform())
-        }
-        let tc = stride(from: 0, to: hist.count, by: 3).reduce(0.0) { $0 + hist[$1] }
-        let tg = stride(from: 1, to: hist.count, by: 3).reduce(0.0) { $0 + hist[$1] }
-        let th = stride(from: 2, to: hist.count, by: 3).reduce(0.0) { $0 + hist[$1] }
-        let lambda = 0.5
-        let params = GradientSplitParameters(lambda: lambda, alpha: alpha, minCount: 2, minHessian: 1e-3)
-        let fast = hist.withUnsafeBufferPointer {
-            GradientSplitFinder.bestSplit(hist: $0.baseAddress!, valueBins: bins, feature: 0, totalCount: tc,
-                                          totalGradient: tg, totalHessian: th, parameters: params)
-        }
-        func naiveScore(_ g: Double, _ h: Double) -> Double {
-            let t = g > alpha ? g - alpha : (g < -alpha ? g + alpha : 0)
-            return t * t / (h + lambda)
-        }
-        var bestGain = -Double.infinity
-        for missingLeft in [false, true] {
-            for t in 0..<bins {
-                var l = (0.0, 0.0, 0.0)
-                for b in 0...bins where b <= t || (b == bins && missingLeft) {
-                    l.0 += hist[3 * b]; l.1 += hist[3 * b + 1]; l.2 += hist[3 * b + 2]
-                }
-                let r = (tc - l.0, tg - l.1, th - l.2)
-                if l.0 < 2 || r.0 < 2 || l.2 < 1e-3 || r.2 < 1e-3 { continue }
-                bestGain = max(bestGain, naiveScore(l.1, l.2) + naiveScore(r.1, r.2))
-            }
-        }
-        #expect(abs(fast.gain - bestGain) < 1e-9)
-    }
-
     // MARK: bagging frequency
 
     private func breastCancer() throws -> TrainingData { try TreesReference.load().breast_cancer.training(classes: 2) }

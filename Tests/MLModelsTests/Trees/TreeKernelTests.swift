@@ -79,8 +79,10 @@ struct TreeKernelTests {
         #expect(Array(rows[nLeft...]) == expectedRight)
     }
 
-    @Test(arguments: [false, true])
-    func gradientSplitMatchesNaive(withMissing: Bool) {
+    /// The split kernel against every threshold and missing side recomputed from scratch, without
+    /// and with L1 shrinkage of the gradient sums (LightGBM's ThresholdL1, written out here).
+    @Test(arguments: [false, true], [0.0, 0.7, 3.0])
+    func gradientSplitMatchesNaive(withMissing: Bool, alpha: Double) {
         var rng = RandomStream(seed: withMissing ? 8 : 7)
         let bins = 12
         var hist = [Double](repeating: 0, count: (bins + 1) * 3)
@@ -93,12 +95,16 @@ struct TreeKernelTests {
         let tc = stride(from: 0, to: hist.count, by: 3).reduce(0.0) { $0 + hist[$1] }
         let tg = stride(from: 1, to: hist.count, by: 3).reduce(0.0) { $0 + hist[$1] }
         let th = stride(from: 2, to: hist.count, by: 3).reduce(0.0) { $0 + hist[$1] }
-        let params = GradientSplitParameters(lambda: 0.5, minCount: 3, minHessian: 1e-3)
+        let params = GradientSplitParameters(lambda: 0.5, alpha: alpha, minCount: 3, minHessian: 1e-3)
         let fast = hist.withUnsafeBufferPointer {
             GradientSplitFinder.bestSplit(hist: $0.baseAddress!, valueBins: bins, feature: 2, totalCount: tc,
                                           totalGradient: tg, totalHessian: th, parameters: params)
         }
         // Naive: every threshold and missing side, sums recomputed from scratch.
+        func naiveScore(_ g: Double, _ h: Double) -> Double {
+            let t = g > alpha ? g - alpha : (g < -alpha ? g + alpha : 0)
+            return t * t / (h + 0.5)
+        }
         var bestGain = -Double.infinity
         for missingLeft in [false, true] {
             for t in 0..<bins {
@@ -108,8 +114,7 @@ struct TreeKernelTests {
                 }
                 let r = (tc - l.0, tg - l.1, th - l.2)
                 if l.0 < 3 || r.0 < 3 || l.2 < 1e-3 || r.2 < 1e-3 { continue }
-                let gain = l.1 * l.1 / (l.2 + 0.5) + r.1 * r.1 / (r.2 + 0.5)
-                bestGain = max(bestGain, gain)
+                bestGain = max(bestGain, naiveScore(l.1, l.2) + naiveScore(r.1, r.2))
             }
         }
         #expect(abs(fast.gain - bestGain) < 1e-9)
