@@ -136,19 +136,6 @@ struct LightGBMRegularisationTests {
         #expect(LightGBM.drawBag(20, from: rows, iteration: 0, rng: stream) == b0)
     }
 
-    @Test func baggingIsThreadCountInvariant() throws {
-        let data = try breastCancer()
-        var e = LightGBM()
-        e.estimatorCount = 6
-        e.baggingFraction = 0.7
-        e.baggingFrequency = 2
-        e.featureFraction = 0.8
-        var one = e, two = e
-        one.threads = 1
-        two.threads = 2
-        #expect(try fit(one, data) == fit(two, data))
-    }
-
     // MARK: validation and decoding
 
     @Test func rejectsNegativeRegAlphaAndFrequency() throws {

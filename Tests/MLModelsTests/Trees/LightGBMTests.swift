@@ -40,12 +40,14 @@ struct LightGBMTests {
         #expect(abs(score - target) < 0.05, "R² \(score) vs LightGBM \(target)")
     }
 
-    @Test func threadCountDoesNotChangeTheModel() throws {
+    /// Bagging every iteration, and every second one (bags reused in between).
+    @Test(arguments: [1, 2])
+    func threadCountDoesNotChangeTheModel(baggingFrequency: Int) throws {
         let ref = try TreesReference.load()
         var e = LightGBM()
         e.estimatorCount = 10
         e.baggingFraction = 0.8
-        e.baggingFrequency = 1
+        e.baggingFrequency = baggingFrequency
         e.featureFraction = 0.7
         var one = e, two = e
         one.threads = 1
