@@ -29,6 +29,10 @@ struct CARTSettings: Sendable {
 /// exact bins (few distinct values) the thresholds are scikit-learn's midpoints between the
 /// neighbouring values present in the node.
 ///
+/// Absolute error is not a function of bin sums: its nodes rank their rows by target and each
+/// feature is scanned by `CARTAbsoluteErrorScan` instead (no histogram; the other criteria never
+/// allocate or touch it).
+///
 /// Rows are an index vector over the shared binned matrix and weights a per-row vector, so a
 /// bootstrap never copies data. Working buffers are raw allocations owned by the builder, so the
 /// hot loops pay no exclusivity checks or reference counting.

@@ -116,7 +116,7 @@ public struct DecisionTreeRegressor: Estimator {
     /// Value bins per feature, default 255.
     public var maxBins = 255
     /// `min_impurity_decrease`, default 0 (see `DecisionTreeClassifier.minImpurityDecrease`;
-    /// the impurity is the weighted variance).
+    /// the impurity is the weighted variance, or `Σ w |y − median| / W` for absolute error).
     public var minImpurityDecrease = 0.0
 
     /// The defaults.
