@@ -115,6 +115,16 @@ struct TreeCriteriaTests {
             #expect(fa.trees == fb.trees)
             #expect(fa.featureImportances == fb.featureImportances)
         }
+        // The forests map it the same way.
+        var rf = RandomForestRegressor(), et = ExtraTreesRegressor()
+        rf.estimatorCount = 3
+        et.estimatorCount = 3
+        var rfFriedman = rf, etFriedman = et
+        rfFriedman.criterion = .friedmanMSE
+        etFriedman.criterion = .friedmanMSE
+        var r1 = RandomStream(seed: 4), r2 = RandomStream(seed: 4), r3 = RandomStream(seed: 4), r4 = RandomStream(seed: 4)
+        #expect(try rf.fit(data, using: &r1).trees == rfFriedman.fit(data, using: &r2).trees)
+        #expect(try et.fit(data, using: &r3).trees == etFriedman.fit(data, using: &r4).trees)
     }
 
     /// Absolute error: every leaf holds the weighted median of its training rows, and every
