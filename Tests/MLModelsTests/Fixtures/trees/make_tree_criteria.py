@@ -152,7 +152,6 @@ cases = [
     ("diabetes", "friedman_mse", None, 1, 50.0, False),
 ]
 for data, crit, depth, leaf, mid, weighted in cases:
-    print("case", data, crit, depth, leaf, mid, weighted, flush=True)
     X, y, w, X_test = sets[data]
     sw = w if weighted else None
     def make(seed, crit=crit, mid=mid):
