@@ -40,14 +40,15 @@ extension DecisionTreeClassifier {
 
 extension DecisionTreeRegressor {
     /// PyCaret: `max_depth ~ IntU(1, 16)`, `max_features ~ U(0.4, 1)`, `min_samples_leaf ~
-    /// IntU(2, 6)`, `min_samples_split ~ IntU(2, 10)`, `min_impurity_decrease ~ logU(1e-9, 0.5)`.
-    /// PyCaret also searches `criterion ∈ {squared_error, absolute_error, friedman_mse}`; only
-    /// squared error is implemented here, so there is no criterion dimension.
+    /// IntU(2, 6)`, `min_samples_split ~ IntU(2, 10)`, `min_impurity_decrease ~ logU(1e-9, 0.5)`,
+    /// `criterion ∈ {squared_error, absolute_error, friedman_mse}` (friedman_mse grows the
+    /// squared-error tree, as in scikit-learn 1.9).
     public static var defaultSearchSpace: SearchSpace<Self> {
         SearchSpace([
             depthDimension(\.maxDepth, 1...16), maxFeaturesDimension(\.maxFeatures),
             .integer("minSamplesLeaf", \.minSamplesLeaf, 2...6), .integer("minSamplesSplit", \.minSamplesSplit, 2...10),
             minImpurityDecreaseDimension(\.minImpurityDecrease),
+            .categorical("criterion", \.criterion, [.squaredError, .absoluteError, .friedmanMSE]),
         ])
     }
 }
@@ -81,11 +82,17 @@ extension RandomForestClassifier {
     public static var defaultSearchSpace: SearchSpace<Self> { forestClassifierSpace(minSamplesLeaf: 2...6) }
 }
 
+/// The forest dimensions plus the regressor's `criterion ∈ {squared_error, absolute_error}`.
+private func forestRegressorSpace<E: ForestRegressorEstimator>(minSamplesLeaf: ClosedRange<Int>) -> SearchSpace<E> {
+    SearchSpace(forestDimensions(minSamplesLeaf: minSamplesLeaf) + [
+        .categorical("criterion", \.criterion, [.squaredError, .absoluteError]),
+    ])
+}
+
 extension RandomForestRegressor {
     /// PyCaret's random forest distributions (see `forestDimensions`, `min_samples_leaf ~
-    /// IntU(2, 6)`). PyCaret also searches `criterion ∈ {squared_error, absolute_error}`; only
-    /// squared error is implemented here, so there is no criterion dimension.
-    public static var defaultSearchSpace: SearchSpace<Self> { SearchSpace(forestDimensions(minSamplesLeaf: 2...6)) }
+    /// IntU(2, 6)`), with `criterion ∈ {squared_error, absolute_error}`.
+    public static var defaultSearchSpace: SearchSpace<Self> { forestRegressorSpace(minSamplesLeaf: 2...6) }
 }
 
 extension ExtraTreesClassifier {
@@ -95,10 +102,9 @@ extension ExtraTreesClassifier {
 }
 
 extension ExtraTreesRegressor {
-    /// PyCaret: as the random forest regressor but `min_samples_leaf ~ IntU(1, 5)`. PyCaret also
-    /// searches `criterion ∈ {squared_error, absolute_error}`; only squared error is implemented
-    /// here, so there is no criterion dimension.
-    public static var defaultSearchSpace: SearchSpace<Self> { SearchSpace(forestDimensions(minSamplesLeaf: 1...5)) }
+    /// PyCaret: as the random forest regressor but `min_samples_leaf ~ IntU(1, 5)`, with
+    /// `criterion ∈ {squared_error, absolute_error}`.
+    public static var defaultSearchSpace: SearchSpace<Self> { forestRegressorSpace(minSamplesLeaf: 1...5) }
 }
 
 extension AdaBoostClassifier {

@@ -20,8 +20,9 @@ struct TreeSearchSpaceTests {
             #expect(d["classWeight"] == nil)
         }
         #expect(domains(DecisionTreeClassifier.defaultSearchSpace)["criterion"] == .categorical(["gini", "entropy"]))
-        // Only squared error is implemented, so the regressors search no criterion.
-        #expect(domains(DecisionTreeRegressor.defaultSearchSpace).count == 5)
+        let regressor = domains(DecisionTreeRegressor.defaultSearchSpace)
+        #expect(regressor["criterion"] == .categorical(["squared_error", "absolute_error", "friedman_mse"]))
+        #expect(regressor.count == 6)
     }
 
     @Test func forestsFollowPyCaret() {
@@ -42,7 +43,10 @@ struct TreeSearchSpaceTests {
             #expect(d["classWeight"] == .categorical(["balanced", "balanced_subsample", "none"]))
             #expect(d.count == 9)
         }
-        for d in [rfr, etr] { #expect(d.count == 7) }
+        for d in [rfr, etr] {
+            #expect(d["criterion"] == .categorical(["squared_error", "absolute_error"]))
+            #expect(d.count == 8)
+        }
     }
 
     @Test func valuesReachTheEstimator() throws {
@@ -60,5 +64,13 @@ struct TreeSearchSpaceTests {
         #expect(e.minImpurityDecrease == 1e-4)
         #expect(e.classWeight == .balancedSubsample)
         try space.validate(base: RandomForestClassifier())
+        // A regressor's criterion label reaches the estimator, and the spaces validate.
+        let regression = ExtraTreesRegressor.defaultSearchSpace
+        let et = regression.estimator(from: regression.infos.map { $0.name == "criterion" ? .category("absolute_error") : nil },
+                                      base: ExtraTreesRegressor())
+        #expect(et.criterion == .absoluteError)
+        try regression.validate(base: ExtraTreesRegressor())
+        try RandomForestRegressor.defaultSearchSpace.validate(base: RandomForestRegressor())
+        try DecisionTreeRegressor.defaultSearchSpace.validate(base: DecisionTreeRegressor())
     }
 }

@@ -2,7 +2,7 @@ import MLCore
 
 /// Settings of one CART tree (scikit-learn's names in comments).
 struct CARTSettings: Sendable {
-    /// Split quality.
+    /// Split quality (`friedmanMSE` arrives here as `squaredError`, see `CARTCriterion.splitRule`).
     var criterion: CARTCriterion
     /// `max_depth` (`nil`: grow until pure).
     var maxDepth: Int?
@@ -28,6 +28,10 @@ struct CARTSettings: Sendable {
 /// Small nodes track the bins they touch, so a node of 5 rows costs O(5), not O(255). With
 /// exact bins (few distinct values) the thresholds are scikit-learn's midpoints between the
 /// neighbouring values present in the node.
+///
+/// Absolute error is not a function of bin sums: its nodes rank their rows by target and each
+/// feature is scanned by `CARTAbsoluteErrorScan` instead (no histogram; the other criteria never
+/// allocate or touch it).
 ///
 /// Rows are an index vector over the shared binned matrix and weights a per-row vector, so a
 /// bootstrap never copies data. Working buffers are raw allocations owned by the builder, so the
@@ -168,6 +172,10 @@ final class CARTBuilder {
         for j in 0..<p { (features + j).initialize(to: j); (constantFeatures + j).initialize(to: j) }
         tree.appendLeaf(UnsafeBufferPointer(start: nodeValue, count: vs))
         let k = classCount
+        // Absolute error scans sorted rows instead of histograms (regression only).
+        let absoluteError = k == 0 && s.criterion == .absoluteError
+            ? CARTAbsoluteErrorScan(rowCount: d.rowCount, capacity: nRows) : nil
+        var nodeAbsoluteError = 0.0
         // Two classes with whole-number weights: a child's class totals come from its parent's
         // split (exact integer sums), so only the root sums its rows.
         let inheritsTotals = reusesSplitTotals && k == 2 && d.integerWeights
@@ -189,7 +197,15 @@ final class CARTBuilder {
             // Node totals and value.
             for c in 0..<width { totals[c] = 0 }
             var pure = true
-            if k == 0 {
+            if let scan = absoluteError {
+                let summary = scan.prepareNode(rows: rows + start, count: n, values: d.values, weights: d.weights)
+                totals[0] = summary.weight
+                nodeAbsoluteError = summary.absoluteError
+                // scikit-learn: a node whose impurity Σw|y − median| / W is at most ε is a leaf.
+                pure = summary.weight <= 0 || summary.absoluteError / summary.weight <= Double.ulpOfOne
+                nodeValue[0] = summary.median
+                tree.setValue(node, UnsafeBufferPointer(start: nodeValue, count: 1))
+            } else if k == 0 {
                 for i in start..<(start &+ n) { let r = Int(rows[i]); totals[0] += d.weights[r]; totals[1] += d.weights[r] * d.values[r] }
                 let mean = totals[0] > 0 ? totals[1] / totals[0] : 0
                 var sse = 0.0
@@ -238,7 +254,7 @@ final class CARTBuilder {
             }
             if pure || n < s.minSamplesSplit || n < 2 * s.minSamplesLeaf { continue }
             if let md = s.maxDepth, depth >= md { continue }
-            let parentProxy = s.criterion.proxy(UnsafePointer(totals), classes: k)
+            let parentProxy = absoluteError != nil ? -nodeAbsoluteError : s.criterion.proxy(UnsafePointer(totals), classes: k)
 
             // scikit-learn's feature sampling: draw without replacement until maxFeatures were
             // visited (constants count) and at least one was not constant; features an ancestor
@@ -259,10 +275,16 @@ final class CARTBuilder {
                 }
                 j += foundConstants
                 let f = features[j]
-                let nonConstant = histogramFreeRandomSplits && s.randomThresholds && k > 0 && d.integerWeights
-                    ? evaluateRandomExact(feature: f, rows: rows, start: start, count: n, data: d, totals: UnsafePointer(totals),
-                                          settings: s, best: &best, rng: &rng)
-                    : evaluate(feature: f, rows: rows, start: start, count: n, data: d, settings: s, best: &best, rng: &rng)
+                let nonConstant: Bool
+                if let scan = absoluteError {
+                    nonConstant = evaluateAbsoluteError(feature: f, rows: rows + start, count: n, data: d, nodeWeight: totals[0],
+                                                        settings: s, scan: scan, best: &best, rng: &rng)
+                } else if histogramFreeRandomSplits && s.randomThresholds && k > 0 && d.integerWeights {
+                    nonConstant = evaluateRandomExact(feature: f, rows: rows, start: start, count: n, data: d,
+                                                      totals: UnsafePointer(totals), settings: s, best: &best, rng: &rng)
+                } else {
+                    nonConstant = evaluate(feature: f, rows: rows, start: start, count: n, data: d, settings: s, best: &best, rng: &rng)
+                }
                 if !nonConstant {
                     features[j] = features[totalConstants]; features[totalConstants] = f
                     foundConstants += 1
@@ -433,22 +455,15 @@ final class CARTBuilder {
         let valueBins = nb - 1
         let exact = mapper.isExact[f]
         return mapper.centers[f].withUnsafeBufferPointer { centers in
-            @inline(__always) func center(_ b: Int) -> Double { b < valueBins ? centers[b] : Double.greatestFiniteMagnitude }
-
             // Totals, then the kernel scans the boundaries between non-empty bins.
             for c in 0..<width { total[c] = 0 }
             for i in 0..<count { let b = ne[i]; for c in 0..<width { total[c] += h[b &* st &+ 1 &+ c] } }
             var randomCut: Int? = nil
             var randomThreshold = 0.0
             if s.randomThresholds {
-                let lo = center(ne[0]), hi = center(ne[count &- 1])
-                var t = lo + rng.nextUniform() * (hi - lo)
-                if t >= hi { t = lo }
-                randomThreshold = t
-                // The last non-empty bin whose centre is <= t.
-                var cut = ne[0]
-                for i in 0..<count where center(ne[i]) <= t { cut = ne[i] }
-                randomCut = cut
+                let drawn = CARTBuilder.drawRandomCut(nonEmpty: ne, count: count, centers: centers, valueBins: valueBins, rng: &rng)
+                randomThreshold = drawn.threshold
+                randomCut = ne[drawn.position]
             }
             let found = CARTSplitScan.best(hist: UnsafePointer(h), stride: st, nonEmpty: UnsafePointer(ne), nonEmptyCount: count,
                                            total: UnsafePointer(total), rowCount: n, minLeaf: s.minSamplesLeaf,
@@ -465,12 +480,68 @@ final class CARTBuilder {
                     let o = ne[i] &* st &+ 1
                     for c in 0..<width { bestLeft[c] += h[o &+ c] }
                 }
-                if exact && next < valueBins {
-                    best.threshold = s.randomThresholds ? randomThreshold : BinMapper.midpoint(centers[b], centers[next])
-                } else {
-                    let bounds = mapper.upperBounds[f]
-                    best.threshold = b < bounds.count ? bounds[b] : Double.greatestFiniteMagnitude
-                }
+                best.threshold = splitThreshold(feature: f, bin: b, next: next, valueBins: valueBins, exact: exact,
+                                                centers: centers, randomThreshold: s.randomThresholds ? randomThreshold : nil)
+            }
+            return true
+        }
+    }
+
+    /// Extra-Trees: a threshold drawn uniformly between the node's smallest and largest bin centre,
+    /// and the position in `nonEmpty` of the last bin whose centre is at most it.
+    @inline(__always)
+    private static func drawRandomCut(nonEmpty ne: UnsafePointer<Int>, count: Int, centers: UnsafeBufferPointer<Double>,
+                                      valueBins: Int, rng: inout RandomStream) -> (position: Int, threshold: Double) {
+        @inline(__always) func center(_ b: Int) -> Double { b < valueBins ? centers[b] : Double.greatestFiniteMagnitude }
+        let lo = center(ne[0]), hi = center(ne[count &- 1])
+        var t = lo + rng.nextUniform() * (hi - lo)
+        if t >= hi { t = lo }
+        var position = 0
+        for i in 0..<count where center(ne[i]) <= t { position = i }
+        return (position, t)
+    }
+
+    /// The threshold of a split after bin `b` (next non-empty bin `next`): scikit-learn's midpoint
+    /// (or the drawn threshold) with exact bins, the bin's upper bound otherwise.
+    @inline(__always)
+    private func splitThreshold(feature f: Int, bin b: Int, next: Int, valueBins: Int, exact: Bool,
+                                centers: UnsafeBufferPointer<Double>, randomThreshold: Double?) -> Double {
+        if exact && next < valueBins {
+            return randomThreshold ?? BinMapper.midpoint(centers[b], centers[next])
+        }
+        let bounds = mapper.upperBounds[f]
+        return b < bounds.count ? bounds[b] : Double.greatestFiniteMagnitude
+    }
+
+    /// Absolute error: scans feature `f` for the node's `n` rows at `rows` with
+    /// `CARTAbsoluteErrorScan` (no histogram); updates `best`. Returns false for a constant feature.
+    /// Extra-Trees draw the threshold as `evaluate` does.
+    private func evaluateAbsoluteError(feature f: Int, rows: UnsafeMutablePointer<Int32>, count n: Int, data d: Data,
+                                       nodeWeight: Double, settings s: CARTSettings, scan: CARTAbsoluteErrorScan,
+                                       best: inout Best, rng: inout RandomStream) -> Bool {
+        let valueBins = binned.valueBinCounts[f]
+        let ne = nonEmpty
+        let count = scan.groupByBin(rows: rows, count: n, codes: d.codes + f &* d.rowCount, nonEmpty: ne)
+        if count < 2 { return false }
+        let exact = mapper.isExact[f]
+        return mapper.centers[f].withUnsafeBufferPointer { centers in
+            var onlyAfter: Int? = nil
+            var randomThreshold: Double? = nil
+            if s.randomThresholds {
+                let drawn = CARTBuilder.drawRandomCut(nonEmpty: ne, count: count, centers: centers, valueBins: valueBins, rng: &rng)
+                onlyAfter = drawn.position
+                randomThreshold = drawn.threshold
+            }
+            let found = scan.best(groups: count, nodeWeight: nodeWeight, minLeaf: s.minSamplesLeaf, onlyAfter: onlyAfter,
+                                  values: d.values, weights: d.weights)
+            if found.position >= 0 && found.proxy > best.proxy {
+                let b = ne[found.position], next = ne[found.position &+ 1]
+                best.proxy = found.proxy
+                best.feature = f
+                best.bin = b
+                best.nLeft = found.leftCount
+                best.threshold = splitThreshold(feature: f, bin: b, next: next, valueBins: valueBins, exact: exact,
+                                                centers: centers, randomThreshold: randomThreshold)
             }
             return true
         }

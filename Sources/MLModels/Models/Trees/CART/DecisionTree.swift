@@ -61,9 +61,7 @@ public struct DecisionTreeClassifier: Estimator {
 
     /// Declared hyperparameter bounds, checked by `validate()` at the start of `fit`.
     public static let constraints: [ParameterConstraint<DecisionTreeClassifier>] = [
-        ParameterConstraint(name: "criterion", expected: "gini or entropy",
-                            isSatisfied: { $0.criterion != .squaredError }, describeValue: { $0.criterion.rawValue },
-                            invalidVariants: { var c = $0; c.criterion = .squaredError; return [c] }),
+        .classificationCriterion(\.criterion),
         .optionalInteger("max_depth", \.maxDepth, 1...Int.max),
         .integer("min_samples_split", \.minSamplesSplit, 2...Int.max),
         .integer("min_samples_leaf", \.minSamplesLeaf, 1...Int.max),
@@ -92,8 +90,8 @@ public struct DecisionTreeClassifier: Estimator {
 }
 
 /// A CART regression tree (PyCaret's "dt"), matching scikit-learn's `DecisionTreeRegressor`
-/// (squared error; defaults as `DecisionTreeClassifier`). scikit-learn's other regression
-/// criteria (`absolute_error`, `friedman_mse`, `poisson`) are not implemented.
+/// (defaults as `DecisionTreeClassifier`, squared error). `absolute_error` and `friedman_mse`
+/// (scikit-learn 1.9: the same trees as squared error) are available; `poisson` is not.
 public struct DecisionTreeRegressor: Estimator {
     /// PyCaret's model ID.
     public static let id = "dt"
@@ -104,6 +102,9 @@ public struct DecisionTreeRegressor: Estimator {
     /// The fitted tree.
     public typealias Model = TreeEnsembleModel
 
+    /// `criterion`: squared error (default), absolute error (leaves hold weighted medians) or
+    /// friedman_mse (grows the squared-error tree, as scikit-learn 1.9 does).
+    public var criterion = CARTCriterion.squaredError
     /// `max_depth`, default `nil`.
     public var maxDepth: Int? = nil
     /// `min_samples_split`, default 2.
@@ -115,19 +116,21 @@ public struct DecisionTreeRegressor: Estimator {
     /// Value bins per feature, default 255.
     public var maxBins = 255
     /// `min_impurity_decrease`, default 0 (see `DecisionTreeClassifier.minImpurityDecrease`;
-    /// the impurity is the weighted variance).
+    /// the impurity is the weighted variance, or `Σ w |y − median| / W` for absolute error).
     public var minImpurityDecrease = 0.0
 
     /// The defaults.
     public init() {}
 
     private enum CodingKeys: String, CodingKey {
-        case maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, maxBins, minImpurityDecrease
+        case criterion, maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, maxBins, minImpurityDecrease
     }
 
-    /// Decodes the hyperparameters; `minImpurityDecrease` (added later) is 0 when absent.
+    /// Decodes the hyperparameters; `criterion` and `minImpurityDecrease` (added later) take
+    /// their defaults (squared error, 0) when absent, so older JSON still reads.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        criterion = try c.decodeIfPresent(CARTCriterion.self, forKey: .criterion) ?? .squaredError
         maxDepth = try c.decodeIfPresent(Int.self, forKey: .maxDepth)
         minSamplesSplit = try c.decode(Int.self, forKey: .minSamplesSplit)
         minSamplesLeaf = try c.decode(Int.self, forKey: .minSamplesLeaf)
@@ -138,6 +141,7 @@ public struct DecisionTreeRegressor: Estimator {
 
     /// Declared hyperparameter bounds, checked by `validate()` at the start of `fit`.
     public static let constraints: [ParameterConstraint<DecisionTreeRegressor>] = [
+        .regressionCriterion(\.criterion),
         .optionalInteger("max_depth", \.maxDepth, 1...Int.max),
         .integer("min_samples_split", \.minSamplesSplit, 2...Int.max),
         .integer("min_samples_leaf", \.minSamplesLeaf, 1...Int.max),
@@ -153,7 +157,7 @@ public struct DecisionTreeRegressor: Estimator {
         try validate()
         try checkTrainingData(data)
         return try fitCARTEnsemble(data, CARTForestConfiguration(
-            treeCount: 1, criterion: .squaredError, maxDepth: maxDepth, minSamplesSplit: minSamplesSplit,
+            treeCount: 1, criterion: criterion, maxDepth: maxDepth, minSamplesSplit: minSamplesSplit,
             minSamplesLeaf: minSamplesLeaf, maxFeatures: maxFeatures, bootstrap: false, randomThresholds: false,
             maxBins: maxBins, threads: 1, minImpurityDecrease: minImpurityDecrease), using: &rng)
     }

@@ -97,7 +97,7 @@ func fitCARTEnsemble(_ data: TrainingData, _ c: CARTForestConfiguration, using r
     let base = weighted
     let perBootstrap: Bool
     if k > 0, case .balancedPerBootstrap = weighting { perBootstrap = true } else { perBootstrap = false }
-    let settings = CARTSettings(criterion: c.criterion, maxDepth: c.maxDepth, minSamplesSplit: c.minSamplesSplit,
+    let settings = CARTSettings(criterion: c.criterion.splitRule, maxDepth: c.maxDepth, minSamplesSplit: c.minSamplesSplit,
                                 minSamplesLeaf: c.minSamplesLeaf, maxFeatures: c.maxFeatures.resolve(p),
                                 randomThresholds: c.randomThresholds, minImpurityDecrease: c.minImpurityDecrease)
     let root = rng

@@ -65,7 +65,7 @@ import MLCore
 
 /// An extra-trees regressor (PyCaret's "et"), after scikit-learn's `ExtraTreesRegressor`: 100
 /// trees on all rows, every feature per node, one uniformly drawn threshold per feature.
-public struct ExtraTreesRegressor: ForestEstimator {
+public struct ExtraTreesRegressor: ForestRegressorEstimator {
     /// PyCaret's model ID.
     public static let id = "et"
     /// The leaderboard name (PyCaret's).
@@ -77,6 +77,9 @@ public struct ExtraTreesRegressor: ForestEstimator {
 
     /// `n_estimators`, default 100.
     public var estimatorCount = 100
+    /// `criterion`: squared error (default), absolute error (leaves hold weighted medians) or
+    /// friedman_mse (grows the squared-error trees, as scikit-learn 1.9 does).
+    public var criterion = CARTCriterion.squaredError
     /// `max_depth`, default `nil` (grow until pure).
     public var maxDepth: Int? = nil
     /// `min_samples_split`, default 2.
@@ -98,22 +101,18 @@ public struct ExtraTreesRegressor: ForestEstimator {
     /// The defaults.
     public init() {}
 
-    /// Decodes the hyperparameters (`decodeForestHyperparameters`): `minImpurityDecrease` (added
-    /// later) is 0 when absent, so older JSON still reads.
+    /// Decodes the hyperparameters (`decodeForestRegressorHyperparameters`): `minImpurityDecrease`
+    /// and `criterion` (added later) take their defaults when absent, so older JSON still reads.
     public init(from decoder: Decoder) throws {
         self.init()
-        try decodeForestHyperparameters(from: decoder)
+        try decodeForestRegressorHyperparameters(from: decoder)
     }
-
-    /// Regression trees split on squared error (scikit-learn's `absolute_error`, `friedman_mse` and
-    /// `poisson` criteria are not implemented).
-    public var splitCriterion: CARTCriterion { .squaredError }
 
     /// One drawn threshold per feature (extra trees) or the best one (random forest).
     public static let drawsRandomThresholds = true
 
     /// Declared hyperparameter bounds, checked by `validate()` at the start of `fit`.
-    public static let constraints: [ParameterConstraint<ExtraTreesRegressor>] = forestConstraints
+    public static let constraints: [ParameterConstraint<ExtraTreesRegressor>] = regressorConstraints
 
     /// Fits the model as described on the type.
     /// - Throws: `MLError.invalidParameter` for a hyperparameter outside its constraint,

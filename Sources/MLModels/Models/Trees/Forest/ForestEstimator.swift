@@ -22,7 +22,7 @@ public protocol ForestEstimator: Estimator where Model == TreeEnsembleModel {
     var minImpurityDecrease: Double { get set }
     /// Worker threads (`n_jobs`); `nil` uses every core.
     var threads: Int? { get set }
-    /// The split criterion (squared error for the regressors).
+    /// The split criterion (`criterion`).
     var splitCriterion: CARTCriterion { get }
     /// True for extra trees: one uniformly drawn threshold per feature instead of the best.
     static var drawsRandomThresholds: Bool { get }
@@ -34,6 +34,13 @@ public protocol ForestClassifierEstimator: ForestEstimator {
     var criterion: CARTCriterion { get set }
     /// `class_weight`: none, balanced or balanced per bootstrap sample.
     var classWeight: TreeClassWeight { get set }
+}
+
+/// A forest regressor: the criterion (squared error, absolute error or friedman_mse) is a
+/// hyperparameter.
+public protocol ForestRegressorEstimator: ForestEstimator {
+    /// `criterion`: squared error, absolute error or friedman_mse.
+    var criterion: CARTCriterion { get set }
 }
 
 /// The JSON keys of the forests' hyperparameters (their property names, as the synthesised encoders
@@ -68,6 +75,26 @@ extension ForestClassifierEstimator {
         let c = try decoder.container(keyedBy: ForestCodingKeys.self)
         criterion = try c.decode(CARTCriterion.self, forKey: .criterion)
         classWeight = try c.decodeIfPresent(TreeClassWeight.self, forKey: .classWeight) ?? classWeight
+    }
+}
+
+extension ForestRegressorEstimator {
+    /// `decodeForestHyperparameters` plus the regressors' `criterion` (added later; keeps its value,
+    /// squared error by default, when absent).
+    mutating func decodeForestRegressorHyperparameters(from decoder: Decoder) throws {
+        try decodeForestHyperparameters(from: decoder)
+        let c = try decoder.container(keyedBy: ForestCodingKeys.self)
+        criterion = try c.decodeIfPresent(CARTCriterion.self, forKey: .criterion) ?? criterion
+    }
+
+    /// The criterion of a regressor.
+    public var splitCriterion: CARTCriterion { criterion }
+
+    /// The forest bounds plus the regressor's criterion.
+    static var regressorConstraints: [ParameterConstraint<Self>] {
+        var out = forestConstraints
+        out.insert(.regressionCriterion(\.criterion), at: 1)
+        return out
     }
 }
 
@@ -118,9 +145,7 @@ extension ForestClassifierEstimator {
     /// The forest bounds plus the classifier's criterion (gini or entropy).
     static var classifierConstraints: [ParameterConstraint<Self>] {
         var out = forestConstraints
-        out.insert(ParameterConstraint(name: "criterion", expected: "gini or entropy",
-                                       isSatisfied: { $0.criterion != .squaredError }, describeValue: { $0.criterion.rawValue },
-                                       invalidVariants: { var c = $0; c.criterion = .squaredError; return [c] }), at: 1)
+        out.insert(.classificationCriterion(\.criterion), at: 1)
         return out
     }
 }

@@ -65,8 +65,8 @@ public struct RandomForestClassifier: ForestClassifierEstimator {
 import MLCore
 
 /// A random forest regressor (PyCaret's "rf"), after scikit-learn's `RandomForestRegressor`:
-/// 100 bootstrapped CART trees on squared error, every feature per node, means averaged.
-public struct RandomForestRegressor: ForestEstimator {
+/// 100 bootstrapped CART trees (squared error by default), every feature per node, means averaged.
+public struct RandomForestRegressor: ForestRegressorEstimator {
     /// PyCaret's model ID.
     public static let id = "rf"
     /// The leaderboard name (PyCaret's).
@@ -78,6 +78,9 @@ public struct RandomForestRegressor: ForestEstimator {
 
     /// `n_estimators`, default 100.
     public var estimatorCount = 100
+    /// `criterion`: squared error (default), absolute error (leaves hold weighted medians) or
+    /// friedman_mse (grows the squared-error trees, as scikit-learn 1.9 does).
+    public var criterion = CARTCriterion.squaredError
     /// `max_depth`, default `nil` (grow until pure).
     public var maxDepth: Int? = nil
     /// `min_samples_split`, default 2.
@@ -99,22 +102,18 @@ public struct RandomForestRegressor: ForestEstimator {
     /// The defaults.
     public init() {}
 
-    /// Decodes the hyperparameters (`decodeForestHyperparameters`): `minImpurityDecrease` (added
-    /// later) is 0 when absent, so older JSON still reads.
+    /// Decodes the hyperparameters (`decodeForestRegressorHyperparameters`): `minImpurityDecrease`
+    /// and `criterion` (added later) take their defaults when absent, so older JSON still reads.
     public init(from decoder: Decoder) throws {
         self.init()
-        try decodeForestHyperparameters(from: decoder)
+        try decodeForestRegressorHyperparameters(from: decoder)
     }
-
-    /// Regression trees split on squared error (scikit-learn's `absolute_error`, `friedman_mse` and
-    /// `poisson` criteria are not implemented).
-    public var splitCriterion: CARTCriterion { .squaredError }
 
     /// One drawn threshold per feature (extra trees) or the best one (random forest).
     public static let drawsRandomThresholds = false
 
     /// Declared hyperparameter bounds, checked by `validate()` at the start of `fit`.
-    public static let constraints: [ParameterConstraint<RandomForestRegressor>] = forestConstraints
+    public static let constraints: [ParameterConstraint<RandomForestRegressor>] = regressorConstraints
 
     /// Fits the model as described on the type.
     /// - Throws: `MLError.invalidParameter` for a hyperparameter outside its constraint,
