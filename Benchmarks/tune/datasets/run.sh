@@ -13,7 +13,8 @@
 # The seed sets the experiment (split, folds, model streams) and every searcher's stream, so each
 # seed is a different split too; within a seed all searchers see the same folds.
 # FIRST_SEED=K runs seeds K .. K+seeds-1 instead of 1 .. seeds: check a change to a searcher on
-# seeds other than the ones it is judged on (FIRST_SEED=31 run.sh 40 is the held-out set of docs/tune.md).
+# seeds other than the ones it is judged on (FIRST_SEED=31 run.sh 40 and FIRST_SEED=71 run.sh 60 are
+# the later sets of docs/tune.md; run.sh 130 pools every seed docs/tune.md reports, in about an hour).
 # RAW=FILE keeps the per-seed lines (dataset model seed method trials best_cv [holdout]) in FILE.
 set -e
 cd "$(dirname "$0")"
