@@ -109,7 +109,7 @@ struct TuneCommand: ParsableCommand {
 
         if listSpace {
             guard let spec = ModelRegistry.spec(id: model, kind: experiment.kind),
-                  var space = DefaultSearchSpaces.space(for: spec) else {
+                  var space = DefaultSearchSpaces.space(id: spec.id, for: experiment) else {
                 throw CLIError(description: "Unknown \(experiment.kind.rawValue) model '\(model)'. Available models: \(ModelRegistry.models(for: experiment.kind).map(\.id).joined(separator: ", ")).")
             }
             for o in overrides { space = try space.settingDomain(o.name, to: o.domain) }

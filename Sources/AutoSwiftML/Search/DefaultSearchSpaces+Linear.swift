@@ -140,9 +140,10 @@ extension LassoLars {
 }
 
 extension OrthogonalMatchingPursuit {
-    /// PyCaret: `n_nonzero_coefs ~ IntU(1, features)`; here IntU(1, 10), PyCaret's range on the
-    /// 10-feature diabetes data (a count above the number of features is capped by the model),
-    /// `fit_intercept`.
+    /// PyCaret: `n_nonzero_coefs ~ IntU(1, features)`, `fit_intercept`. Without data the bound is
+    /// 10, PyCaret's range on the 10-feature diabetes data; `tune` bounds it by the training part's
+    /// feature columns (`DefaultSearchSpaces.space(id:kind:featureCount:)`). A count above the
+    /// number of encoded features is capped by the model.
     public static var defaultSearchSpace: SearchSpace<Self> {
         SearchSpace([
             .custom("nonzeroCoefficients", .integer(lower: 1, upper: 10)) { e, v in

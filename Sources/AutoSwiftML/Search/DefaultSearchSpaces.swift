@@ -35,4 +35,30 @@ public enum DefaultSearchSpaces {
 
     /// The default space of a registry entry.
     public static func space(for spec: ModelSpec) -> AnySearchSpace? { space(id: spec.id, kind: spec.kind) }
+
+    /// Dimensions whose upper bound PyCaret takes from the data: the number of feature columns of
+    /// the training part (omp's `n_nonzero_coefs ~ IntU(1, len(X_train.columns))`). The spaces
+    /// without data keep the bound of PyCaret's dump on the 10-feature diabetes data.
+    static let featureCountBounds: [(kind: ProblemKind, id: String, dimension: String)] = [
+        (.regression, "omp", "nonzeroCoefficients"),
+    ]
+
+    /// The default space of (`kind`, `id`) for data with `featureCount` feature columns: as
+    /// `space(id:kind:)`, with every dimension of `featureCountBounds` searched over
+    /// 1…`featureCount`, as PyCaret does. `tune` and `automl tune` use this one.
+    public static func space(id: String, kind: ProblemKind, featureCount: Int) -> AnySearchSpace? {
+        guard var space = space(id: id, kind: kind) else { return nil }
+        for bound in featureCountBounds where bound.kind == kind && bound.id == id {
+            if let bounded = try? space.settingDomain(bound.dimension, to: .integer(lower: 1, upper: max(1, featureCount))) {
+                space = bounded
+            }
+        }
+        return space
+    }
+
+    /// The default space of the registry entry for `experiment`'s data (see
+    /// `space(id:kind:featureCount:)`).
+    public static func space(id: String, for experiment: Experiment) -> AnySearchSpace? {
+        space(id: id, kind: experiment.kind, featureCount: experiment.trainTable.columnCount)
+    }
 }

@@ -51,7 +51,7 @@ public func tune(modelID: String, experiment: Experiment, options: TuneOptions,
         let available = ModelRegistry.models(for: kind).map(\.id)
         throw MLError.invalidInput("Unknown \(kind.rawValue) model '\(modelID)'. Available models: \(available.joined(separator: ", ")).")
     }
-    guard let space = DefaultSearchSpaces.space(for: spec) else {
+    guard let space = DefaultSearchSpaces.space(id: spec.id, for: experiment) else {
         throw MLError.invalidInput("Model '\(modelID)' has no search space yet.")
     }
     return try tune(space: space, experiment: experiment, options: options, progress: progress)
@@ -71,7 +71,7 @@ public func tune<E: Estimator>(_ estimator: E, space: SearchSpace<E>, experiment
 public func tune(_ estimator: any Estimator, experiment: Experiment, options: TuneOptions = TuneOptions(),
                  progress: (@Sendable (TuneProgress) -> Void)? = nil) throws -> TuneResult {
     let id = type(of: estimator).id
-    guard let space = DefaultSearchSpaces.space(id: id, kind: experiment.kind)?.rebased(on: estimator) else {
+    guard let space = DefaultSearchSpaces.space(id: id, for: experiment)?.rebased(on: estimator) else {
         throw MLError.invalidInput("\(type(of: estimator).displayName) has no default search space for \(experiment.kind.rawValue).")
     }
     return try tune(space: space, experiment: experiment, options: options, progress: progress)

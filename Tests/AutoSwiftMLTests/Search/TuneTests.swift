@@ -22,6 +22,18 @@ import TestSupport
         return try Experiment(table: table, targetColumn: "label", config: config)
     }
 
+    /// 90 rows, y = 2x − z + noise: two feature columns.
+    static func regressionExperiment() throws -> Experiment {
+        var rng = RandomStream(seed: 4)
+        let x = (0..<90).map { _ in rng.nextNormal() }
+        let z = (0..<90).map { _ in rng.nextNormal() }
+        let y = zip(x, z).map { 2 * $0 - $1 + 0.3 * rng.nextNormal() }
+        let table = try makeTable([("x", numeric(x)), ("z", numeric(z)), ("y", numeric(y))])
+        var config = ExperimentConfig(seed: 1)
+        config.folds.count = 3
+        return try Experiment(table: table, targetColumn: "y", config: config)
+    }
+
     static let probeSpace = SearchSpace<ProbeEstimator>([
         .uniform("shrinkage", \.shrinkage, 0...1),
         .categorical("distance", \.distance, ProbeEstimator.Distance.allCases),
@@ -133,20 +145,38 @@ import TestSupport
         #expect(chosen.maxIterations == 321)
         #expect(result.bestParameters.map(\.name).contains("penalty"))
 
-        var rng = RandomStream(seed: 4)
-        let x = (0..<90).map { _ in rng.nextNormal() }
-        let z = (0..<90).map { _ in rng.nextNormal() }
-        let y = zip(x, z).map { 2 * $0 - $1 + 0.3 * rng.nextNormal() }
-        let table = try makeTable([("x", numeric(x)), ("z", numeric(z)), ("y", numeric(y))])
-        var config = ExperimentConfig(seed: 1)
-        config.folds.count = 3
-        let regression = try Experiment(table: table, targetColumn: "y", config: config)
+        let regression = try Self.regressionExperiment()
         let tuned = try tune(modelID: "ridge", experiment: regression,
                              options: TuneOptions(search: SearchOptions(method: .tpe, trials: 12, threadCount: 1, startupTrials: 4),
                                                   metric: .mae, choosesBetter: false))
         let best = try #require(tuned.bestScore)
         #expect(tuned.history.compactMap(\.mean).allSatisfy { $0 >= best })   // MAE: lower is better
         #expect(best < 0.5)
+    }
+
+    /// PyCaret bounds omp's `n_nonzero_coefs` by the training part's feature columns, and so does
+    /// `tune`; without data the space keeps PyCaret's bound on the 10-feature diabetes data, and
+    /// no other space depends on the data.
+    @Test func ompSearchesUpToTheDataFeatureCount() throws {
+        let regression = try Self.regressionExperiment()
+        let tuned = try tune(modelID: "omp", experiment: regression,
+                             options: TuneOptions(search: SearchOptions(method: .random, trials: 8, threadCount: 1), choosesBetter: false))
+        let searched = try #require(tuned.dimensions.first { $0.name == "nonzeroCoefficients" })
+        #expect(searched.domain == .integer(lower: 1, upper: 2))
+        let drawn = tuned.history.compactMap { $0.parameters.first { $0.name == "nonzeroCoefficients" }?.value }
+        #expect(drawn.count == 8)
+        #expect(drawn.allSatisfy { $0 == .integer(1) || $0 == .integer(2) })
+
+        func bound(_ space: AnySearchSpace?) -> ParameterDomain? {
+            space?.dimensions.first { $0.name == "nonzeroCoefficients" }?.domain
+        }
+        #expect(bound(DefaultSearchSpaces.space(id: "omp", kind: .regression)) == .integer(lower: 1, upper: 10))
+        #expect(bound(DefaultSearchSpaces.space(id: "omp", kind: .regression, featureCount: 37)) == .integer(lower: 1, upper: 37))
+        #expect(bound(DefaultSearchSpaces.space(id: "omp", kind: .regression, featureCount: 0)) == .integer(lower: 1, upper: 1))
+        for spec in ModelRegistry.all where !(spec.kind == .regression && spec.id == "omp") {
+            #expect(DefaultSearchSpaces.space(id: spec.id, kind: spec.kind, featureCount: 3)?.dimensions
+                    == DefaultSearchSpaces.space(for: spec)?.dimensions, "\(spec.kind.rawValue)/\(spec.id)")
+        }
     }
 
     @Test func badOptionsAndMetricsAreNamed() throws {

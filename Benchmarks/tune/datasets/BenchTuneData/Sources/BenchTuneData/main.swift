@@ -34,8 +34,11 @@ func experiment(csv: String, target: String, seed: UInt64, folds: Int) throws ->
     return try Experiment(table: table, targetColumn: target, config: config)
 }
 
-func space(model: String, kind: ProblemKind) -> AnySearchSpace {
-    guard let s = DefaultSearchSpaces.space(id: model, kind: kind) else { fail("no search space for \(model) (\(kind.rawValue))") }
+/// The space `tune` searches: the default, with this experiment's data-dependent bounds.
+func space(model: String, experiment: Experiment) -> AnySearchSpace {
+    guard let s = DefaultSearchSpaces.space(id: model, for: experiment) else {
+        fail("no search space for \(model) (\(experiment.kind.rawValue))")
+    }
     return s
 }
 
@@ -74,7 +77,7 @@ do {
         let (table, _) = try CSVReader.read(at: URL(fileURLWithPath: csv))
         let exp = try Experiment(table: table, targetColumn: target)
         var out: [[String: Any]] = []
-        for d in space(model: model, kind: exp.kind).dimensions {
+        for d in space(model: model, experiment: exp).dimensions {
             if d.condition != nil { fail("conditional dimension \(d.name): not supported by this benchmark") }
             switch d.domain {
             case let .uniform(l, u): out.append(["name": d.name, "kind": "uniform", "lower": l, "upper": u])
@@ -91,7 +94,7 @@ do {
             fail("usage: BenchTuneData serve CSV TARGET MODEL SEED FOLDS")
         }
         let exp = try experiment(csv: csv, target: target, seed: seed, folds: folds)
-        let s = space(model: model, kind: exp.kind)
+        let s = space(model: model, experiment: exp)
         let metric: Metric = exp.kind == .classification ? .accuracy : .r2
         BLAS.setThreadCount(1)
         while let line = readLine() {
