@@ -26,92 +26,7 @@ from sklearn.ensemble import ExtraTreesRegressor, RandomForestRegressor
 from sklearn.metrics import r2_score
 from sklearn.tree import DecisionTreeRegressor
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-DATA = os.path.join(HERE, "..", "..", "..", "..", "datasets")
-if not os.path.isfile(os.path.join(DATA, "diabetes.csv")):
-    DATA = "/work/shared/datasets"
-
-
-def tree_dict(tree):
-    t = tree.tree_
-    return {
-        "feature": [int(f) for f in t.feature],
-        "threshold": [float(x) for x in t.threshold],
-        "left": [int(x) for x in t.children_left],
-        "right": [int(x) for x in t.children_right],
-        "value": [[float(v) for v in row.ravel()] for row in t.value],
-    }
-
-
-def same_tree(a, b):
-    a, b = tree_dict(a), tree_dict(b)
-    return (a["feature"] == b["feature"] and a["left"] == b["left"] and a["right"] == b["right"]
-            and np.allclose(a["threshold"], b["threshold"], rtol=1e-12, atol=0)
-            and np.allclose(a["value"], b["value"], rtol=1e-12, atol=1e-15))
-
-
-def weighted_median(y, w):
-    """scikit-learn's: the smallest value whose cumulative weight exceeds half the total; the
-    midpoint with the next value when the cumulative weight equals half exactly."""
-    order = np.argsort(y, kind="stable")
-    y, w = y[order], w[order]
-    cum = np.cumsum(w)
-    half = 0.5 * cum[-1]
-    i = int(np.argmax(cum > half))
-    if i > 0 and cum[i - 1] == half:
-        return (y[i - 1] + y[i]) / 2
-    return y[i]
-
-
-def node_impurity(y, w, criterion):
-    total = w.sum()
-    if criterion == "absolute_error":
-        return (w * np.abs(y - weighted_median(y, w))).sum() / total
-    mean = (w * y).sum() / total
-    return (w * (y - mean) ** 2).sum() / total
-
-
-def assert_no_ties(tree, X, y, w, criterion, min_leaf):
-    """At every split the best feature's decrease beats every other feature's by a margin, and the
-    chosen split is the brute-force best one (first of equals), with the values our twin computes."""
-    t = tree.tree_
-    def visit(node, mask):
-        Xn, yn, wn = X[mask], y[mask], w[mask]
-        if criterion == "absolute_error":
-            assert t.value[node].ravel()[0] == weighted_median(yn, wn), node
-        if t.children_left[node] < 0:
-            return
-        parent = node_impurity(yn, wn, criterion)
-        best = []
-        for f in range(X.shape[1]):
-            values = np.unique(Xn[:, f])
-            gains = [-np.inf]
-            for a, b in zip(values[:-1], values[1:]):
-                left = Xn[:, f] <= (a + b) / 2
-                if min(left.sum(), (~left).sum()) < min_leaf:
-                    continue
-                wl, wr = wn[left].sum(), wn[~left].sum()
-                gains.append(parent * (wl + wr) - wl * node_impurity(yn[left], wn[left], criterion)
-                             - wr * node_impurity(yn[~left], wn[~left], criterion))
-            best.append(max(gains))
-        order = np.argsort(best)[::-1]
-        assert order[0] == t.feature[node], (node, best)
-        if len(best) > 1:
-            assert best[order[0]] - best[order[1]] > 1e-9 * abs(best[order[0]]), f"near tie at node {node}: {best}"
-        f, threshold = t.feature[node], t.threshold[node]
-        visit(t.children_left[node], mask & (X[:, f] <= threshold))
-        visit(t.children_right[node], mask & (X[:, f] > threshold))
-    visit(0, np.ones(len(y), bool))
-
-
-def fit_stable(make, X, y, sample_weight, criterion, min_leaf):
-    """Fits with random_state 0, checks seeds 1-9 give the same tree and that no split is a tie."""
-    first = make(0).fit(X, y, sample_weight=sample_weight)
-    for seed in range(1, 10):
-        assert same_tree(make(seed).fit(X, y, sample_weight=sample_weight), first), "tree depends on the feature order"
-    w = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, float)
-    assert_no_ties(first, X, y, w, criterion, min_leaf)
-    return first
+from tree_fixture_tools import DATA, HERE, fit_stable, same_tree, tree_dict
 
 
 out = {"sklearn_version": sklearn.__version__, "tree_cases": [], "forest_cases": []}
@@ -160,7 +75,7 @@ for data, crit, depth, leaf, mid, weighted in cases:
             return DecisionTreeRegressor(criterion=crit, max_depth=depth, min_samples_leaf=leaf,
                                          min_impurity_decrease=mid, random_state=seed)
     rule = "squared_error" if crit == "friedman_mse" else crit
-    dt = fit_stable(make, X, y, sw, rule, leaf)
+    dt = fit_stable(make, X, y, sw, criterion=rule, min_leaf=leaf)
     if crit == "friedman_mse":
         # scikit-learn 1.9: friedman_mse is squared_error.
         assert dt.criterion == "squared_error"

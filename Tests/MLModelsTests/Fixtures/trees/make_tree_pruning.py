@@ -18,82 +18,8 @@ import numpy as np
 import pandas as pd
 import sklearn
 from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
-from sklearn.utils.class_weight import compute_sample_weight
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-DATA = os.path.join(HERE, "..", "..", "..", "..", "datasets")
-if not os.path.isfile(os.path.join(DATA, "breast_cancer.csv")):
-    DATA = "/work/shared/datasets"
-
-
-def tree_dict(tree):
-    t = tree.tree_
-    return {
-        "feature": [int(f) for f in t.feature],
-        "threshold": [float(x) for x in t.threshold],
-        "left": [int(x) for x in t.children_left],
-        "right": [int(x) for x in t.children_right],
-        "value": [[float(v) for v in row.ravel()] for row in t.value],
-    }
-
-
-def same_tree(a, b):
-    """Same structure and features; thresholds and values equal up to summation order."""
-    a, b = tree_dict(a), tree_dict(b)
-    return (a["feature"] == b["feature"] and a["left"] == b["left"] and a["right"] == b["right"]
-            and np.allclose(a["threshold"], b["threshold"], rtol=1e-12, atol=0)
-            and np.allclose(a["value"], b["value"], rtol=1e-12, atol=1e-15))
-
-
-def node_impurity(y, w, criterion):
-    total = w.sum()
-    if criterion == "squared_error":
-        mean = (w * y).sum() / total
-        return (w * (y - mean) ** 2).sum() / total
-    p = np.array([w[y == c].sum() for c in np.unique(y)]) / total
-    p = p[p > 0]
-    return 1 - (p * p).sum() if criterion == "gini" else -(p * np.log2(p)).sum()
-
-
-def assert_no_ties(tree, X, y, w, criterion):
-    """At every split the best feature's decrease beats every other feature's by a margin, so the
-    tree does not hinge on rounding (two features that tie exactly are resolved by rounding)."""
-    t = tree.tree_
-    def visit(node, mask):
-        if t.children_left[node] < 0:
-            return
-        Xn, yn, wn = X[mask], y[mask], w[mask]
-        parent = node_impurity(yn, wn, criterion)
-        best = []
-        for f in range(X.shape[1]):
-            values = np.unique(Xn[:, f])
-            gains = [-np.inf]
-            for a, b in zip(values[:-1], values[1:]):
-                left = Xn[:, f] <= (a + b) / 2
-                wl, wr = wn[left].sum(), wn[~left].sum()
-                gains.append(parent * (wl + wr) - wl * node_impurity(yn[left], wn[left], criterion)
-                             - wr * node_impurity(yn[~left], wn[~left], criterion))
-            best.append(max(gains))
-        order = np.argsort(best)[::-1]
-        assert order[0] == t.feature[node], (node, best)
-        assert best[order[0]] - best[order[1]] > 1e-9 * abs(best[order[0]]), f"near tie at node {node}: {best}"
-        f, threshold = t.feature[node], t.threshold[node]
-        visit(t.children_left[node], mask & (X[:, f] <= threshold))
-        visit(t.children_right[node], mask & (X[:, f] > threshold))
-    visit(0, np.ones(len(y), bool))
-
-
-def fit_stable(make, X, y, sample_weight=None, class_weight=None, criterion="squared_error"):
-    """Fits with random_state 0, checks seeds 1-9 give the same tree and that no split is a tie."""
-    first = make(0).fit(X, y, sample_weight=sample_weight)
-    for seed in range(1, 10):
-        other = make(seed).fit(X, y, sample_weight=sample_weight)
-        assert same_tree(other, first), f"tree depends on the feature order: {first}"
-    w = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, float)
-    if class_weight == "balanced":
-        w = w * compute_sample_weight("balanced", y)
-    assert_no_ties(first, X, y, w, criterion)
-    return first
+from tree_fixture_tools import DATA, HERE, fit_stable, same_tree, tree_dict
 
 
 bc = pd.read_csv(os.path.join(DATA, "breast_cancer.csv"))
@@ -139,7 +65,7 @@ for data, crit, mid, cw, depth, weighted in classifier_cases:
     def make(seed, mid=mid, cw=cw):
         return DecisionTreeClassifier(criterion=crit, min_impurity_decrease=mid, class_weight=cw,
                                       max_depth=depth, random_state=seed)
-    dt = fit_stable(make, Xc, yc, sw, cw, crit)
+    dt = fit_stable(make, Xc, yc, sw, criterion=crit, class_weight=cw)
     if mid > 0:
         unpruned = make(0, 0.0).fit(Xc, yc, sample_weight=sw)
         # The value prunes some splits but not all.

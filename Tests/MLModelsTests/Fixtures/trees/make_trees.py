@@ -17,6 +17,8 @@ from sklearn.ensemble import (AdaBoostClassifier, ExtraTreesClassifier, RandomFo
 from sklearn.metrics import accuracy_score, r2_score
 from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
 
+from tree_fixture_tools import tree_dict
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "..", "..", "..", "..", "..", "..", "shared", "datasets")
 if not os.path.isdir(DATA):
@@ -27,17 +29,6 @@ def split(n, seed, test_fraction=0.3):
     perm = np.random.RandomState(seed).permutation(n)
     n_test = int(round(n * test_fraction))
     return np.sort(perm[n_test:]), np.sort(perm[:n_test])
-
-
-def tree_dict(tree):
-    t = tree.tree_
-    return {
-        "feature": [int(f) for f in t.feature],
-        "threshold": [float(x) for x in t.threshold],
-        "left": [int(x) for x in t.children_left],
-        "right": [int(x) for x in t.children_right],
-        "value": [[float(v) for v in row.ravel()] for row in t.value],
-    }
 
 
 def dataset(X, y, train, test):
