@@ -8,6 +8,8 @@ or directly with any Python that has them:
 Writes, next to this script:
   data_titanic.json, data_wine.json, data_diabetes.json  -- X (rows), y, a fixed 70/30 split by index
   nb.json, lda.json, qda.json, knn.json, mlp.json, svc.json, gpc.json -- fitted parameters, predictions, scores
+  knn_manhattan.json -- knn.json's layout with metric="manhattan"
+  svc_balanced.json  -- svc.json's layout with class_weight="balanced"
 
 Preprocessing is FIXED here (fitted on all rows, which is fine for reference values):
   titanic: Pclass, Sex (male 0 / female 1), Age (median-imputed), SibSp, Parch, Fare,
@@ -158,30 +160,33 @@ dump("lda.json", lda)
 dump("qda.json", qda)
 
 
-# k nearest neighbours (brute force so the reference is exact); rows whose k-th and (k+1)-th
-# training distances tie are flagged, since any tie rule may pick either neighbour there.
-def boundary_ties(Xtr, Xte, k):
-    d = np.sqrt(((Xte[:, None, :] - Xtr[None, :, :]) ** 2).sum(-1))
+# k nearest neighbours (brute force so the reference is exact), under the Euclidean (knn.json) and
+# the Manhattan distance (knn_manhattan.json); rows whose k-th and (k+1)-th training distances tie
+# are flagged, since any tie rule may pick either neighbour there.
+def boundary_ties(Xtr, Xte, k, metric):
+    diff = Xte[:, None, :] - Xtr[None, :, :]
+    d = np.abs(diff).sum(-1) if metric == "manhattan" else np.sqrt((diff ** 2).sum(-1))
     s = np.sort(d, axis=1)
     return [i for i in range(len(Xte)) if abs(s[i, k - 1] - s[i, k]) <= 1e-9 * max(1.0, s[i, k])]
 
 
-knn = {}
-for name in ["titanic", "wine", "diabetes"]:
-    Xtr, ytr, Xte, yte = parts(name)
-    entry = {}
-    for k in [1, 5, 15]:
-        for weights in ["uniform", "distance"]:
-            if name == "diabetes":
-                m = KNeighborsRegressor(n_neighbors=k, weights=weights, algorithm="brute").fit(Xtr, ytr)
-                entry[f"k{k}_{weights}"] = {"predict": tolist(m.predict(Xte)), "r2": r2_score(yte, m.predict(Xte))}
-            else:
-                m = KNeighborsClassifier(n_neighbors=k, weights=weights, algorithm="brute").fit(Xtr, ytr)
-                entry[f"k{k}_{weights}"] = {"predict": tolist(m.predict(Xte)), "proba": tolist(m.predict_proba(Xte)),
-                                            "accuracy": accuracy_score(yte, m.predict(Xte))}
-        entry[f"k{k}_ties"] = boundary_ties(Xtr, Xte, k)
-    knn[name] = entry
-dump("knn.json", knn)
+for metric, file in [("minkowski", "knn.json"), ("manhattan", "knn_manhattan.json")]:
+    knn = {}
+    for name in ["titanic", "wine", "diabetes"]:
+        Xtr, ytr, Xte, yte = parts(name)
+        entry = {}
+        for k in [1, 5, 15]:
+            for weights in ["uniform", "distance"]:
+                if name == "diabetes":
+                    m = KNeighborsRegressor(n_neighbors=k, weights=weights, metric=metric, algorithm="brute").fit(Xtr, ytr)
+                    entry[f"k{k}_{weights}"] = {"predict": tolist(m.predict(Xte)), "r2": r2_score(yte, m.predict(Xte))}
+                else:
+                    m = KNeighborsClassifier(n_neighbors=k, weights=weights, metric=metric, algorithm="brute").fit(Xtr, ytr)
+                    entry[f"k{k}_{weights}"] = {"predict": tolist(m.predict(Xte)), "proba": tolist(m.predict_proba(Xte)),
+                                                "accuracy": accuracy_score(yte, m.predict(Xte))}
+            entry[f"k{k}_ties"] = boundary_ties(Xtr, Xte, k, metric)
+        knn[name] = entry
+    dump(file, knn)
 
 # MLP (PyCaret defaults: max_iter=500); scores over several seeds since the init differs from ours.
 mlp = {}
@@ -198,21 +203,24 @@ for name in ["titanic", "wine", "diabetes"]:
     mlp[name] = {"scores": scores, "mean": float(np.mean(scores))}
 dump("mlp.json", mlp)
 
-# RBF SVC (PyCaret: C=1, gamma='auto', probability=True)
-svc = {}
-for name in CLASSIFICATION:
-    Xtr, ytr, Xte, yte = parts(name)
-    entry = {}
-    for gamma in ["auto", "scale"]:
-        m = SVC(C=1.0, kernel="rbf", gamma=gamma, decision_function_shape="ovo").fit(Xtr, ytr)
-        p = SVC(C=1.0, kernel="rbf", gamma=gamma, probability=True, random_state=0).fit(Xtr, ytr)
-        entry[gamma] = {"gamma_value": float(m._gamma), "decision": tolist(m.decision_function(Xte)),
-                        "intercept": tolist(m.intercept_), "n_support": tolist(m.n_support_),
-                        "predict": tolist(m.predict(Xte)), "accuracy": accuracy_score(yte, m.predict(Xte)),
-                        "proba": tolist(p.predict_proba(Xte)),
-                        "proba_accuracy": accuracy_score(yte, p.predict(Xte))}
-    svc[name] = entry
-dump("svc.json", svc)
+# RBF SVC (PyCaret: C=1, gamma='auto', probability=True), unweighted (svc.json) and with
+# class_weight="balanced" (svc_balanced.json).
+for class_weight, file in [(None, "svc.json"), ("balanced", "svc_balanced.json")]:
+    svc = {}
+    for name in CLASSIFICATION:
+        Xtr, ytr, Xte, yte = parts(name)
+        entry = {}
+        for gamma in ["auto", "scale"]:
+            m = SVC(C=1.0, kernel="rbf", gamma=gamma, class_weight=class_weight, decision_function_shape="ovo").fit(Xtr, ytr)
+            p = SVC(C=1.0, kernel="rbf", gamma=gamma, class_weight=class_weight, probability=True,
+                    random_state=0).fit(Xtr, ytr)
+            entry[gamma] = {"gamma_value": float(m._gamma), "decision": tolist(m.decision_function(Xte)),
+                            "intercept": tolist(m.intercept_), "n_support": tolist(m.n_support_),
+                            "predict": tolist(m.predict(Xte)), "accuracy": accuracy_score(yte, m.predict(Xte)),
+                            "proba": tolist(p.predict_proba(Xte)),
+                            "proba_accuracy": accuracy_score(yte, p.predict(Xte))}
+        svc[name] = entry
+    dump(file, svc)
 # Gaussian process classifier (PyCaret's gpc: defaults + random_state). scikit-learn's default
 # kernel is 1.0 * RBF(1.0) with FIXED hyperparameters; "optimised" uses ConstantKernel(1.0) * RBF(1.0)
 # with the default bounds 1e-5..1e5, fitted by L-BFGS-B on the Laplace log marginal likelihood.
